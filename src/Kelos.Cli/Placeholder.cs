@@ -1,0 +1,5 @@
+namespace Kelos.Cli;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Kelos.Controller;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Kelos.Runtime.Local;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Kelos.Agents.Tests;
+
+internal static class Placeholder
+{
+}

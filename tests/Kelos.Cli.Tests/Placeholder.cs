@@ -1,0 +1,5 @@
+namespace Kelos.Cli.Tests;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Kelos.Controller.Tests;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Kelos.Core.Tests;
+
+internal static class Placeholder
+{
+}

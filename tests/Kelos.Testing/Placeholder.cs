@@ -1,0 +1,5 @@
+namespace Kelos.Testing;
+
+internal static class Placeholder
+{
+}
