@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Kelos.Cli.Hosting;
+using Kelos.Cli.Output;
+using Kelos.Core.Resources;
+using Kelos.Runtime.Local.State;
+using Microsoft.Extensions.Hosting;
+using Serilog.Events;
+
+namespace Kelos.Cli.Commands;
+
+/// <summary>
+/// <c>kelos run</c>: create a Task (from <c>-f</c> or from flags) and see it through. When a <c>kelos serve</c>
+/// leads this state directory it runs the Task and <c>run</c> only follows it (with <c>--watch</c>); otherwise
+/// <c>run</c> acts as the controller itself until the Task has finished. Exit code 0 only on Succeeded.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var flags = new RunFlags();
+        var watch = new Option<bool>("--watch", "-w") { Description = "Show phase changes and the agent's progress until the Task ends" };
+        var command = new Command("run", "Run an agent Task");
+        flags.AddTo(command);
+        command.Add(watch);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var state = CommonOptions.State(parse);
+            var store = new FileResourceStore(state, TimeProvider.System);
+            var task = TaskSubmission.Submit(parse, flags, store, console);
+            console.Error.WriteLine($"task/{task.Name} created");
+
+            var lease = new FileControllerLease(state);
+            var watcher = new TaskWatcher(store, state, console, parse.GetValue(watch));
+            if (lease.IsHeldElsewhere())
+            {
+                if (!parse.GetValue(watch))
+                {
+                    console.Error.WriteLine($"the running kelos serve will run it; follow it with: kelos get task {task.Name} or kelos logs {task.Name} -f");
+                    return 0;
+                }
+
+                return ExitCode(await watcher.FollowAsync(task.Name, cancellationToken));
+            }
+
+            using var host = EmbeddedHost.Build(state, maxParallel: 4, LogEventLevel.Warning);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                return ExitCode(await watcher.FollowAsync(task.Name, cancellationToken));
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        });
+        return command;
+    }
+
+    private static int ExitCode(KelosTask? task) => task?.Status?.Phase == TaskPhase.Succeeded ? 0 : 1;
+}

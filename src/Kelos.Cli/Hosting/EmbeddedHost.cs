@@ -1,0 +1,54 @@
+using Kelos.Controller;
+using Kelos.Core.Runtime;
+using Kelos.Core.Store;
+using Kelos.Runtime.Local;
+using Kelos.Runtime.Local.Sandbox;
+using Kelos.Runtime.Local.State;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace Kelos.Cli.Hosting;
+
+/// <summary>
+/// Embedded mode in one process: the state directory as the store, local processes as the runtime, the
+/// MassTransit in-memory bus, and the controller. <c>kelos serve</c> runs it until stopped; <c>kelos run</c>
+/// runs it while its Task is unfinished.
+/// </summary>
+public static class EmbeddedHost
+{
+    public static IHost Build(StateDirectory state, int maxParallel, LogEventLevel consoleLevel)
+    {
+        state.EnsureCreated();
+        var logs = Path.Combine(state.Root, "logs");
+        Directory.CreateDirectory(logs);
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton<IResourceStore, FileResourceStore>();
+        builder.Services.AddSingleton(_ => Bubblewrap.Detect());
+        builder.Services.AddSingleton<ITaskRuntime>(sp => ActivatorUtilities.CreateInstance<LocalTaskRuntime>(sp, sp.GetService<Bubblewrap>()!));
+        builder.Services.AddSingleton<IControllerLease, FileControllerLease>();
+        builder.Services.AddKelosController(o => o.MaxParallel = maxParallel);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddControllerConsumers();
+            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        return builder.Build();
+    }
+}

@@ -1,5 +1,0 @@
-namespace Kelos.Cli;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,3 @@
+using Kelos.Cli;
+
+return await KelosCommandLine.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,11 @@
+namespace Kelos.Controller;
+
+/// <summary>Settings of the reconcile loop.</summary>
+public sealed class ControllerOptions
+{
+    /// <summary>At most this many Tasks run at once; the rest wait with their queue position.</summary>
+    public int MaxParallel { get; set; } = 4;
+
+    /// <summary>How often the loop looks again when nothing changed (TTL, deadlines).</summary>
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

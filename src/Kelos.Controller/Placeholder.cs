@@ -1,5 +1,0 @@
-namespace Kelos.Controller;
-
-internal static class Placeholder
-{
-}

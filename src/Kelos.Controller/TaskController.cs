@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using Kelos.Contracts;
+using Kelos.Controller.Scheduling;
+using Kelos.Core.Resources;
+using Kelos.Core.Runtime;
+using Kelos.Core.Store;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kelos.Controller;
+
+/// <summary>
+/// The reconcile loop. It is the only starter of agents and the only writer of Task status: it reads every
+/// Task however it was created (CLI, bus, another process on the same store), decides with
+/// <see cref="TaskScheduler"/>, starts runs on the runtime, and writes back how they ended.
+/// </summary>
+public sealed class TaskController(
+    IResourceStore store,
+    ITaskRuntime runtime,
+    IControllerLease lease,
+    TaskStatusWriter status,
+    IBus bus,
+    TimeProvider time,
+    IOptions<ControllerOptions> options,
+    ILogger<TaskController> logger) : BackgroundService
+{
+    private const string ShutdownMessage = "Kelos stopped while this Task was running; its work was not captured. Run it again to retry";
+    private const string CrashMessage = "Kelos was restarted while this Task was running (the process running it ended); its work was not captured. Run it again to retry";
+
+    private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var leadership = await lease.AcquireAsync(
+            () => logger.LogInformation("Another kelos process is the controller for this state directory; waiting to take over"),
+            stoppingToken);
+        logger.LogInformation("Controller started");
+        await RecoverAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var seen = store.Generation;
+                await ReconcileAsync(stoppingToken);
+                var changed = store.WaitForChangeAsync(seen, options.Value.ResyncInterval, stoppingToken);
+                await Task.WhenAny(changed, _wake.WaitAsync(stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the runs below are stopped and recorded.
+        }
+
+        foreach (var run in _active.Values)
+        {
+            await run.Stop.CancelAsync();
+        }
+
+        await Task.WhenAll(_active.Values.Select(r => r.Completion));
+    }
+
+    /// <summary>A Task left Running by a process that died can never finish: say so, and stop what it left.</summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var task in store.List<KelosTask>().Where(t => t.Status?.Phase == TaskPhase.Running))
+        {
+            runtime.CleanUpAfterCrash(task.Name);
+            logger.LogWarning("Task {TaskName} was running when Kelos stopped; marking it failed", task.Name);
+            await status.FailedAsync(task.Name, CrashMessage, cancellationToken);
+        }
+    }
+
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var tasks = store.List<KelosTask>();
+        var names = tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, run) in _active)
+        {
+            if (!names.Contains(name))
+            {
+                run.Deleted = true;
+                await run.Stop.CancelAsync();
+            }
+        }
+
+        foreach (var task in tasks)
+        {
+            if (task.Status?.Phase is null)
+            {
+                await AcceptAsync(task, cancellationToken);
+            }
+
+            if (_active.TryGetValue(task.Name, out var run) && task.Metadata.Annotations?.GetValueOrDefault(KelosAnnotations.CancelRequestedBy) is { } by && run.CancelledBy is null)
+            {
+                run.CancelledBy = by;
+                await run.Stop.CancelAsync();
+            }
+
+            ExpireIfDue(task);
+        }
+
+        var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var decision in TaskScheduler.Plan(store.List<KelosTask>(), running, options.Value.MaxParallel))
+        {
+            await ApplyAsync(decision, cancellationToken);
+        }
+    }
+
+    private async Task AcceptAsync(KelosTask task, CancellationToken cancellationToken)
+    {
+        var accepted = store.Update<KelosTask>(task.Name, t =>
+        {
+            if (t.Status?.Phase is not null)
+            {
+                return false;
+            }
+
+            t.Status = new TaskStatus { Phase = TaskPhase.Pending, Message = "Accepted" };
+            return true;
+        });
+        if (accepted is not null)
+        {
+            await bus.Publish(new TaskCreated(task.Name, task.Spec.Type ?? "", time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    private void ExpireIfDue(KelosTask task)
+    {
+        if (task.Spec.TtlSecondsAfterFinished is not { } ttl || !TaskPhase.IsFinished(task.Status?.Phase)
+            || task.Status?.CompletionTime is not { } done || _active.ContainsKey(task.Name))
+        {
+            return;
+        }
+
+        if (done.AddSeconds(ttl) <= time.GetUtcNow() && store.Delete(ResourceKinds.Task, task.Name))
+        {
+            runtime.Forget(task.Name);
+            logger.LogInformation("Task {TaskName} deleted: its ttlSecondsAfterFinished of {Ttl} s passed", task.Name, ttl);
+        }
+    }
+
+    private async Task ApplyAsync(TaskDecision decision, CancellationToken cancellationToken)
+    {
+        switch (decision.Action)
+        {
+            case TaskAction.Wait:
+                await status.WaitingAsync(decision.TaskName, decision.Message, cancellationToken);
+                break;
+            case TaskAction.Fail:
+                await status.FailedAsync(decision.TaskName, decision.Message, cancellationToken);
+                break;
+            case TaskAction.Cancel:
+                await status.CancelledAsync(decision.TaskName, decision.Message, cancellationToken);
+                break;
+            case TaskAction.Start:
+                await StartAsync(decision.TaskName, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task StartAsync(string name, CancellationToken cancellationToken)
+    {
+        var task = store.Find<KelosTask>(name);
+        if (task is null)
+        {
+            return;
+        }
+
+        var (request, problem) = RunRequestBuilder.Build(task, store);
+        if (request is null)
+        {
+            await status.FailedAsync(name, problem!, cancellationToken);
+            return;
+        }
+
+        var run = new ActiveRun();
+        _active[name] = run;
+        await status.RunningAsync(task, cancellationToken);
+        logger.LogInformation("Task {TaskName} started ({AgentType})", name, task.Spec.Type);
+        run.Completion = Task.Run(() => RunAsync(request, run), CancellationToken.None);
+    }
+
+    private async Task RunAsync(TaskRunRequest request, ActiveRun run)
+    {
+        var name = request.Task.Name;
+        try
+        {
+            var result = await runtime.RunAsync(request, run.Stop.Token);
+            if (run.Deleted)
+            {
+                runtime.Forget(name);
+                return;
+            }
+
+            await RecordAsync(name, result, run);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Task {TaskName} failed in the runtime", name);
+            await status.FailedAsync(name, "Kelos failed to run the Task: " + e.Message, CancellationToken.None);
+        }
+        finally
+        {
+            _active.TryRemove(name, out _);
+            run.Dispose();
+            _wake.Release();
+        }
+    }
+
+    private async Task RecordAsync(string name, TaskRunResult result, ActiveRun run)
+    {
+        logger.LogInformation("Task {TaskName} ended {Outcome}: {Message}", name, result.Outcome, result.Message);
+        switch (result.Outcome)
+        {
+            case TaskRunOutcome.Succeeded:
+                await status.SucceededAsync(name, result, CancellationToken.None);
+                break;
+            case TaskRunOutcome.Cancelled when run.CancelledBy is not null:
+                await status.CancelledAsync(name, run.CancelledBy, CancellationToken.None);
+                break;
+            case TaskRunOutcome.Cancelled:
+                await status.FailedAsync(name, ShutdownMessage, CancellationToken.None, result);
+                break;
+            default:
+                await status.FailedAsync(name, result.Message, CancellationToken.None, result);
+                break;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,103 @@
+using Kelos.Contracts;
+using Kelos.Core.Resources;
+using Kelos.Core.Runtime;
+using Kelos.Core.Store;
+using MassTransit;
+
+namespace Kelos.Controller;
+
+/// <summary>
+/// The one writer of Task status: every transition is stored first, then published on the bus for the
+/// reporter, pipelines and metrics. A write that would change nothing is skipped (no churn, no duplicate events).
+/// </summary>
+public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvider time)
+{
+    public async Task WaitingAsync(string name, string message, CancellationToken cancellationToken)
+    {
+        if (Transition(name, TaskPhase.Waiting, message, status => { }))
+        {
+            await bus.Publish(new TaskWaiting(name, message, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public async Task RunningAsync(KelosTask task, CancellationToken cancellationToken)
+    {
+        if (Transition(task.Name, TaskPhase.Running, "The agent is running", status => status.StartTime = time.GetUtcNow()))
+        {
+            await bus.Publish(new TaskStarted(task.Name, task.Spec.Type ?? "", task.Spec.Model, TaskBranch.Of(task), time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public async Task FailedAsync(string name, string message, CancellationToken cancellationToken, TaskRunResult? result = null)
+    {
+        if (Transition(name, TaskPhase.Failed, message, status => Finish(status, result)))
+        {
+            await bus.Publish(new TaskFailed(name, message, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public async Task CancelledAsync(string name, string by, CancellationToken cancellationToken)
+    {
+        if (Transition(name, TaskPhase.Cancelled, $"Cancelled by {by}", status => { Finish(status, null); status.CancelledBy = by; }))
+        {
+            await bus.Publish(new TaskCancelled(name, by, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    public async Task SucceededAsync(string name, TaskRunResult result, CancellationToken cancellationToken)
+    {
+        TaskStatus? stored = null;
+        if (Transition(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }))
+        {
+            var usage = stored?.Usage;
+            await bus.Publish(
+                new TaskSucceeded(name, result.Results, usage?.InputTokens, usage?.OutputTokens, usage?.CostUsd, time.GetUtcNow()),
+                cancellationToken);
+        }
+    }
+
+    private void Finish(TaskStatus status, TaskRunResult? result)
+    {
+        status.CompletionTime = time.GetUtcNow();
+        if (result is null)
+        {
+            return;
+        }
+
+        status.Outputs = [.. result.Outputs];
+        status.Results = new Dictionary<string, string>(result.Results, StringComparer.Ordinal);
+        status.Usage = TaskUsageFrom(result.Results);
+    }
+
+    private static TaskUsage? TaskUsageFrom(IReadOnlyDictionary<string, string> results)
+    {
+        long? Number(string key) => results.TryGetValue(key, out var text) && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var usage = new TaskUsage
+        {
+            InputTokens = Number("input-tokens"),
+            OutputTokens = Number("output-tokens"),
+            CostUsd = results.GetValueOrDefault("cost-usd"),
+        };
+        return usage is { InputTokens: null, OutputTokens: null, CostUsd: null } ? null : usage;
+    }
+
+    private bool Transition(string name, string phase, string message, Action<TaskStatus> change)
+    {
+        var changed = false;
+        store.Update<KelosTask>(name, task =>
+        {
+            var status = task.Status ??= new TaskStatus();
+            if (TaskPhase.IsFinished(status.Phase) || (status.Phase == phase && status.Message == message))
+            {
+                return false;
+            }
+
+            status.Phase = phase;
+            status.Message = message;
+            change(status);
+            changed = true;
+            return true;
+        });
+        return changed;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Kelos.Core.Resources;
+
+/// <summary>Annotations and labels Kelos reads and writes on resources.</summary>
+public static class KelosAnnotations
+{
+    /// <summary>Set by <c>kelos cancel</c> (and <c>/kelos cancel</c>): who asked. The controller stops the Task.</summary>
+    public const string CancelRequestedBy = "kelos.dev/cancel-requested-by";
+
+    public const string TaskLabel = "kelos.dev/task";
+    public const string SpawnerLabel = "kelos.dev/taskspawner";
+    public const string ManagedByLabel = "kelos.dev/managed-by";
+}

@@ -1,0 +1,20 @@
+namespace Kelos.Core.Runtime;
+
+/// <summary>
+/// Runs one Task's agent to its end: local processes in embedded mode, a Job in cluster mode. The controller
+/// decides when; the runtime decides how.
+/// </summary>
+public interface ITaskRuntime
+{
+    /// <summary>
+    /// Runs the Task and returns how it ended. Cancelling <paramref name="cancellationToken"/> stops the run
+    /// (everything it started) and yields a result with <see cref="TaskRunOutcome.Cancelled"/>.
+    /// </summary>
+    Task<TaskRunResult> RunAsync(TaskRunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stops whatever a previous process left running for this Task (after a crash).</summary>
+    void CleanUpAfterCrash(string taskName);
+
+    /// <summary>Removes what the runtime kept for a deleted Task (clone, logs).</summary>
+    void Forget(string taskName);
+}

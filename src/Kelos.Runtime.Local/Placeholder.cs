@@ -1,5 +1,0 @@
-namespace Kelos.Runtime.Local;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,43 @@
+namespace Kelos.Runtime.Local.Processes;
+
+/// <summary>Finds an executable the way a shell would: a path as given, a bare name on PATH.</summary>
+public static class ExecutableLookup
+{
+    public static string? Find(string name, string? path)
+    {
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(name) ? Path.GetFullPath(name) : null;
+        }
+
+        foreach (var dir in (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What must stay visible for the executable to run: its real location, widened to the enclosing
+    /// <c>node_modules</c> for npm-installed CLIs (they load their package and its dependencies).
+    /// </summary>
+    public static string InstallRoot(string executable)
+    {
+        var real = new FileInfo(executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? executable;
+        var dir = Path.GetDirectoryName(real)!;
+        for (var probe = dir; probe is not null; probe = Path.GetDirectoryName(probe))
+        {
+            if (Path.GetFileName(probe) == "node_modules")
+            {
+                return probe;
+            }
+        }
+
+        return dir;
+    }
+}
