@@ -12,6 +12,3 @@ public sealed record AgentLaunch(
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<AgentConfigFile> Files,
     bool CloseStdin = true);
-
-/// <summary>A config file an adapter wants written before the agent starts.</summary>
-public sealed record AgentConfigFile(string Path, string Content);
