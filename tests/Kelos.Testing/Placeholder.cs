@@ -1,5 +1,0 @@
-namespace Kelos.Testing;
-
-internal static class Placeholder
-{
-}
