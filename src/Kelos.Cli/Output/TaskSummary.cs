@@ -1,4 +1,4 @@
-using System.Text;
+using Kelos.Agents;
 using Kelos.Core.Resources;
 
 namespace Kelos.Cli.Output;
@@ -57,7 +57,7 @@ public static class TaskSummary
 
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(encoded)).TrimEnd();
+            return OutputsBlock.DecodeResponse(encoded).TrimEnd();
         }
         catch (FormatException)
         {

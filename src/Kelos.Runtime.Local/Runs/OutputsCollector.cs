@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Kelos.Agents;
 using Kelos.Runtime.Local.Git;
 
@@ -26,24 +24,8 @@ public static class OutputsCollector
             pairs.Add(new("base-branch", clone.BaseBranch));
         }
 
-        var summary = agent.Summary;
-        Add(pairs, "input-tokens", summary.InputTokens?.ToString(CultureInfo.InvariantCulture));
-        Add(pairs, "output-tokens", summary.OutputTokens?.ToString(CultureInfo.InvariantCulture));
-        Add(pairs, "cost-usd", summary.CostUsd?.ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(summary.FinalAnswer))
-        {
-            pairs.Add(new("response", Convert.ToBase64String(Encoding.UTF8.GetBytes(summary.FinalAnswer))));
-        }
-
+        pairs.AddRange(OutputsBlock.SummaryPairs(agent.Summary));
         pairs.AddRange(agent.OwnBlock);
         return pairs;
-    }
-
-    private static void Add(List<KeyValuePair<string, string>> pairs, string key, string? value)
-    {
-        if (value is not null)
-        {
-            pairs.Add(new(key, value));
-        }
     }
 }

@@ -1,5 +1,0 @@
-namespace Kelos.Controller.Tests;
-
-internal static class Placeholder
-{
-}
