@@ -14,7 +14,7 @@ namespace Kelos.Controller;
 /// <summary>
 /// The reconcile loop. It is the only starter of agents and the only writer of Task status: it reads every
 /// Task however it was created (CLI, bus, another process on the same store), decides with
-/// <see cref="TaskScheduler"/>, starts runs on the runtime, and writes back how they ended.
+/// <see cref="RunPlanner"/>, starts runs on the runtime, and writes back how they ended.
 /// </summary>
 public sealed class TaskController(
     IResourceStore store,
@@ -93,7 +93,7 @@ public sealed class TaskController(
                 await AcceptAsync(task, cancellationToken);
             }
 
-            if (_active.TryGetValue(task.Name, out var run) && task.Metadata.Annotations?.GetValueOrDefault(KelosAnnotations.CancelRequestedBy) is { } by && run.CancelledBy is null)
+            if (_active.TryGetValue(task.Name, out var run) && RunPlanner.CancelRequester(task) is { } by && run.CancelledBy is null)
             {
                 run.CancelledBy = by;
                 await run.Stop.CancelAsync();
@@ -103,7 +103,7 @@ public sealed class TaskController(
         }
 
         var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var decision in TaskScheduler.Plan(store.List<KelosTask>(), running, options.Value.MaxParallel))
+        foreach (var decision in RunPlanner.Plan(store.List<KelosTask>(), running, options.Value.MaxParallel))
         {
             await ApplyAsync(decision, cancellationToken);
         }
@@ -118,7 +118,7 @@ public sealed class TaskController(
                 return false;
             }
 
-            t.Status = new TaskStatus { Phase = TaskPhase.Pending, Message = "Accepted" };
+            t.Status = new KelosTaskStatus { Phase = TaskPhase.Pending, Message = "Accepted" };
             return true;
         });
         if (accepted is not null)

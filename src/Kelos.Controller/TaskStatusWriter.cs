@@ -46,7 +46,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
 
     public async Task SucceededAsync(string name, TaskRunResult result, CancellationToken cancellationToken)
     {
-        TaskStatus? stored = null;
+        KelosTaskStatus? stored = null;
         if (Transition(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }))
         {
             var usage = stored?.Usage;
@@ -56,7 +56,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
         }
     }
 
-    private void Finish(TaskStatus status, TaskRunResult? result)
+    private void Finish(KelosTaskStatus status, TaskRunResult? result)
     {
         status.CompletionTime = time.GetUtcNow();
         if (result is null)
@@ -81,12 +81,12 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
         return usage is { InputTokens: null, OutputTokens: null, CostUsd: null } ? null : usage;
     }
 
-    private bool Transition(string name, string phase, string message, Action<TaskStatus> change)
+    private bool Transition(string name, string phase, string message, Action<KelosTaskStatus> change)
     {
         var changed = false;
         store.Update<KelosTask>(name, task =>
         {
-            var status = task.Status ??= new TaskStatus();
+            var status = task.Status ??= new KelosTaskStatus();
             if (TaskPhase.IsFinished(status.Phase) || (status.Phase == phase && status.Message == message))
             {
                 return false;

@@ -20,6 +20,6 @@ internal static class TaskBuilder
             WorkspaceRef = workspace is null ? null : new NameReference { Name = workspace },
             Branch = branch,
         },
-        Status = phase is null ? null : new TaskStatus { Phase = phase },
+        Status = phase is null ? null : new KelosTaskStatus { Phase = phase },
     };
 }

@@ -27,7 +27,7 @@ public sealed class LocalRunFixture : IDisposable
     public string Root => _root;
 
     /// <summary>An executable bash script: the custom agent for one test.</summary>
-    public string Script(string body)
+    public static string Script(string body)
     {
         var dir = Directory.CreateTempSubdirectory("kelos-agent-").FullName;
         var path = Path.Combine(dir, "agent.sh");

@@ -24,7 +24,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_AgentCommits_BranchPushedAndResultsCaptured()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t1", _fixture.Script(CommitAgent), workspace: "ws");
+        var task = LocalRunFixture.Task("t1", LocalRunFixture.Script(CommitAgent), workspace: "ws");
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, LocalRunFixture.Workspace(remote.Path)), CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     {
         using var remote = await BareRemote.CreateAsync();
         var existing = await remote.PushBranchAsync("feature", "EARLIER.md");
-        var task = LocalRunFixture.Task("t2", _fixture.Script(CommitAgent), workspace: "ws", branch: "feature");
+        var task = LocalRunFixture.Task("t2", LocalRunFixture.Script(CommitAgent), workspace: "ws", branch: "feature");
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, LocalRunFixture.Workspace(remote.Path)), CancellationToken.None);
 
@@ -57,7 +57,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_BranchIsTheBaseBranch_FailsWithoutRunningTheAgent()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t3", _fixture.Script("echo agent ran"), workspace: "ws", branch: "main");
+        var task = LocalRunFixture.Task("t3", LocalRunFixture.Script("echo agent ran"), workspace: "ws", branch: "main");
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, LocalRunFixture.Workspace(remote.Path)), CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_NoCommits_SucceedsAndPushesNothing()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t4", _fixture.Script("echo nothing to do"), workspace: "ws");
+        var task = LocalRunFixture.Task("t4", LocalRunFixture.Script("echo nothing to do"), workspace: "ws");
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, LocalRunFixture.Workspace(remote.Path)), CancellationToken.None);
 
@@ -82,7 +82,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_AgentExitsNonZero_FailsWithExitCodeAndLastLines_NothingPushed()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t5", _fixture.Script("git commit -q --allow-empty -m wip\necho 'boom: model unreachable' >&2\nexit 7"), workspace: "ws");
+        var task = LocalRunFixture.Task("t5", LocalRunFixture.Script("git commit -q --allow-empty -m wip\necho 'boom: model unreachable' >&2\nexit 7"), workspace: "ws");
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, LocalRunFixture.Workspace(remote.Path)), CancellationToken.None);
 
@@ -96,7 +96,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_Deadline_FailsSayingSoAndKillsTheProcessGroup()
     {
         var sleeper = UniqueSleep();
-        var task = LocalRunFixture.Task("t6", _fixture.Script($"sleep {sleeper} &\necho child started\nwait"), deadlineSeconds: 1);
+        var task = LocalRunFixture.Task("t6", LocalRunFixture.Script($"sleep {sleeper} &\necho child started\nwait"), deadlineSeconds: 1);
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task), CancellationToken.None);
 
@@ -110,7 +110,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_Cancelled_EndsCancelledAndKillsTheProcessGroup()
     {
         var sleeper = UniqueSleep();
-        var task = LocalRunFixture.Task("t7", _fixture.Script($"sleep {sleeper} &\necho child started\nwait"));
+        var task = LocalRunFixture.Task("t7", LocalRunFixture.Script($"sleep {sleeper} &\necho child started\nwait"));
         using var cancel = new CancellationTokenSource();
 
         var run = _fixture.Runtime.RunAsync(_fixture.Request(task), cancel.Token);
@@ -126,7 +126,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_SetupCommandFails_FailsBeforeTheAgent()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t8", _fixture.Script("echo agent ran"), workspace: "ws");
+        var task = LocalRunFixture.Task("t8", LocalRunFixture.Script("echo agent ran"), workspace: "ws");
         var workspace = LocalRunFixture.Workspace(remote.Path, setup: ["sh", "-c", "echo installing; echo 'no such package' >&2; exit 3"]);
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, workspace), CancellationToken.None);
@@ -142,7 +142,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_WorkspaceFilesAndEnvironment_ReachTheAgent()
     {
         using var remote = await BareRemote.CreateAsync();
-        var task = LocalRunFixture.Task("t9", _fixture.Script("cat config/app.env\necho \"branch=$KELOS_BRANCH base=$KELOS_BASE_BRANCH task=$KELOS_TASK_NAME type=$KELOS_AGENT_TYPE custom=$CUSTOM home=$HOME\""), workspace: "ws", env: [new V1EnvVar("CUSTOM", "yes"), new V1EnvVar("KELOS_BRANCH", "hijack")]);
+        var task = LocalRunFixture.Task("t9", LocalRunFixture.Script("cat config/app.env\necho \"branch=$KELOS_BRANCH base=$KELOS_BASE_BRANCH task=$KELOS_TASK_NAME type=$KELOS_AGENT_TYPE custom=$CUSTOM home=$HOME\""), workspace: "ws", env: [new V1EnvVar { Name = "CUSTOM", Value = "yes" }, new V1EnvVar { Name = "KELOS_BRANCH", Value = "hijack" }]);
         var workspace = LocalRunFixture.Workspace(remote.Path, files: [new WorkspaceFile { Path = "config/app.env", Content = "MODE=test\n" }]);
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task, workspace), CancellationToken.None);
@@ -159,7 +159,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     {
         _fixture.AddSecret("anthropic", new() { ["ANTHROPIC_API_KEY"] = "sk-ant-very-secret-value" });
         var credentials = new Credentials { Type = Credentials.ApiKey, SecretRef = new NameReference { Name = "anthropic" } };
-        var task = LocalRunFixture.Task("t10", _fixture.Script("echo \"key=$ANTHROPIC_API_KEY\"\necho \"stderr key=$ANTHROPIC_API_KEY\" >&2\nexit 1"), credentials: credentials);
+        var task = LocalRunFixture.Task("t10", LocalRunFixture.Script("echo \"key=$ANTHROPIC_API_KEY\"\necho \"stderr key=$ANTHROPIC_API_KEY\" >&2\nexit 1"), credentials: credentials);
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task), CancellationToken.None);
 
@@ -175,7 +175,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_MissingSecret_FailsNamingIt()
     {
         var credentials = new Credentials { Type = Credentials.ApiKey, SecretRef = new NameReference { Name = "nope" } };
-        var task = LocalRunFixture.Task("t11", _fixture.Script("true"), credentials: credentials);
+        var task = LocalRunFixture.Task("t11", LocalRunFixture.Script("true"), credentials: credentials);
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task), CancellationToken.None);
 
@@ -190,7 +190,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
         Assert.NotNull(Sandbox.Bubblewrap.Detect());
         var outside = Path.Combine(Path.GetTempPath(), $"kelos-escape-{Guid.NewGuid():N}");
         var secretsDir = _fixture.State.SecretsRoot;
-        var task = LocalRunFixture.Task("t12", _fixture.Script($"""
+        var task = LocalRunFixture.Task("t12", LocalRunFixture.Script($"""
             echo inside > INSIDE.md && echo "inside ok"
             echo home > "$HOME/note" && echo "home ok"
             (echo x > {outside} && echo "outside WROTE") || echo "outside blocked"
@@ -215,7 +215,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task CleanUpAfterCrash_LeftoverProcessGroup_IsKilled()
     {
         var sleeper = UniqueSleep();
-        var task = LocalRunFixture.Task("t13", _fixture.Script($"sleep {sleeper} &\necho child started\nwait"));
+        var task = LocalRunFixture.Task("t13", LocalRunFixture.Script($"sleep {sleeper} &\necho child started\nwait"));
         var run = _fixture.Runtime.RunAsync(_fixture.Request(task), CancellationToken.None);
         await WaitForLogAsync("t13", "child started");
         var groupFile = Path.Combine(_fixture.State.RunDirectory("t13"), "pgid");

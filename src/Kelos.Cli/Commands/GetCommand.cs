@@ -44,7 +44,7 @@ public static class GetCommand
         return command;
     }
 
-    private static List<KelosResource> List(IResourceStore store, string kind) => kind switch
+    private static List<KelosResource> List(FileResourceStore store, string kind) => kind switch
     {
         ResourceKinds.Task => [.. store.List<KelosTask>()],
         ResourceKinds.Workspace => [.. store.List<Workspace>()],

@@ -40,7 +40,7 @@ public static class TaskSubmission
         return tasks[0];
     }
 
-    private static IReadOnlyList<KelosResource> FromFlags(ParseResult parse, RunFlags flags, CliConsole console)
+    private static List<KelosResource> FromFlags(ParseResult parse, RunFlags flags, CliConsole console)
     {
         var prompt = parse.GetValue(flags.Prompt) ?? throw new CliException("give the Task's prompt with -p/--prompt, or a file with -f");
         var name = parse.GetValue(flags.Name) ?? GeneratedName();

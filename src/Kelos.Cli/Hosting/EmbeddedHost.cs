@@ -7,6 +7,7 @@ using Kelos.Runtime.Local.State;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 
@@ -34,14 +35,13 @@ public static class EmbeddedHost
             .CreateLogger();
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IResourceStore, FileResourceStore>();
-        builder.Services.AddSingleton(_ => Bubblewrap.Detect());
-        builder.Services.AddSingleton<ITaskRuntime>(sp => ActivatorUtilities.CreateInstance<LocalTaskRuntime>(sp, sp.GetService<Bubblewrap>()!));
+        builder.Services.AddSingleton<ITaskRuntime>(sp => new LocalTaskRuntime(
+            state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>()));
         builder.Services.AddSingleton<IControllerLease, FileControllerLease>();
         builder.Services.AddKelosController(o => o.MaxParallel = maxParallel);
         builder.Services.AddMassTransit(bus =>

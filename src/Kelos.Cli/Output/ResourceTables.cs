@@ -8,7 +8,7 @@ public static class ResourceTables
 {
     public static Table For(IReadOnlyList<KelosResource> items)
     {
-        var first = items.FirstOrDefault();
+        var first = items.Count == 0 ? null : items[0];
         return first switch
         {
             KelosTask => Tasks(items.Cast<KelosTask>()),

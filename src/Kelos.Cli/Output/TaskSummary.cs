@@ -10,7 +10,7 @@ public static class TaskSummary
 
     public static void Write(KelosTask task, TextWriter output)
     {
-        var status = task.Status ?? new TaskStatus();
+        var status = task.Status ?? new KelosTaskStatus();
         output.WriteLine($"{status.Phase}: {status.Message}");
         var results = status.Results ?? [];
         Line(output, "branch", results.GetValueOrDefault("branch"));

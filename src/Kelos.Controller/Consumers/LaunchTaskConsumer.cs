@@ -23,11 +23,14 @@ public sealed class LaunchTaskConsumer(IResourceStore store, ILogger<LaunchTaskC
 
         foreach (var task in loaded.Resources.Select(r => r.Resource).OfType<KelosTask>())
         {
-            var created = store.Create(task);
-            logger.LogInformation(
-                created ? "Task {TaskName} created for {RequestedBy}" : "Task {TaskName} exists already; {RequestedBy}'s request creates nothing",
-                task.Name,
-                context.Message.RequestedBy);
+            if (store.Create(task))
+            {
+                logger.LogInformation("Task {TaskName} created for {RequestedBy}", task.Name, context.Message.RequestedBy);
+            }
+            else
+            {
+                logger.LogInformation("Task {TaskName} exists already; {RequestedBy}'s request creates nothing", task.Name, context.Message.RequestedBy);
+            }
         }
 
         return Task.CompletedTask;

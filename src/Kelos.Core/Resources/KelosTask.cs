@@ -11,5 +11,5 @@ public sealed class KelosTask : KelosResource
     public TaskSpec Spec { get; set; } = new();
 
     [JsonPropertyName("status")]
-    public TaskStatus? Status { get; set; }
+    public KelosTaskStatus? Status { get; set; }
 }

@@ -4,12 +4,12 @@ using static Kelos.Controller.Tests.TaskBuilder;
 
 namespace Kelos.Controller.Tests;
 
-public class TaskSchedulerTests
+public class RunPlannerTests
 {
     private static readonly HashSet<string> NoneRunning = [];
 
     private static TaskDecision DecisionFor(string name, IReadOnlyList<KelosTask> tasks, IReadOnlySet<string>? running = null, int maxParallel = 4) =>
-        TaskScheduler.Plan(tasks, running ?? NoneRunning, maxParallel).Single(d => d.TaskName == name);
+        RunPlanner.Plan(tasks, running ?? NoneRunning, maxParallel).Single(d => d.TaskName == name);
 
     [Fact]
     public void Plan_NoDependencies_Starts()
@@ -68,7 +68,7 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("a", 1, dependsOn: ["c"]), Task("b", 2, dependsOn: ["a"]), Task("c", 3, dependsOn: ["b"]), Task("d", 4, dependsOn: ["a"]) };
 
-        var plan = TaskScheduler.Plan(tasks, NoneRunning, 4);
+        var plan = RunPlanner.Plan(tasks, NoneRunning, 4);
 
         foreach (var name in new[] { "a", "b", "c" })
         {
@@ -97,7 +97,7 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("newer", 5, workspace: "ws", branch: "feature"), Task("older", 2, workspace: "ws", branch: "feature") };
 
-        var plan = TaskScheduler.Plan(tasks, NoneRunning, 4);
+        var plan = RunPlanner.Plan(tasks, NoneRunning, 4);
 
         Assert.Equal(TaskAction.Start, plan.Single(d => d.TaskName == "older").Action);
         Assert.Equal("Waiting for branch \"feature\" (locked by older)", plan.Single(d => d.TaskName == "newer").Message);
@@ -108,7 +108,7 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("one", 1, workspace: "ws1", branch: "feature"), Task("two", 2, workspace: "ws2", branch: "feature") };
 
-        var plan = TaskScheduler.Plan(tasks, NoneRunning, 4);
+        var plan = RunPlanner.Plan(tasks, NoneRunning, 4);
 
         Assert.All(plan, d => Assert.Equal(TaskAction.Start, d.Action));
     }
@@ -118,7 +118,7 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("one", 1, workspace: "ws"), Task("two", 2, workspace: "ws") };
 
-        var plan = TaskScheduler.Plan(tasks, NoneRunning, 4);
+        var plan = RunPlanner.Plan(tasks, NoneRunning, 4);
 
         Assert.All(plan, d => Assert.Equal(TaskAction.Start, d.Action));
     }
@@ -128,7 +128,7 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("a", 1), Task("b", 2), Task("c", 3) };
 
-        var plan = TaskScheduler.Plan(tasks, NoneRunning, maxParallel: 2);
+        var plan = RunPlanner.Plan(tasks, NoneRunning, maxParallel: 2);
 
         Assert.Equal([TaskAction.Start, TaskAction.Start, TaskAction.Wait], plan.Select(d => d.Action));
         Assert.Equal("Waiting for a free slot (2 of 2 Tasks running)", plan[2].Message);
@@ -148,6 +148,6 @@ public class TaskSchedulerTests
     {
         var tasks = new[] { Task("done", 1, TaskPhase.Succeeded), Task("busy", 2, TaskPhase.Running) };
 
-        Assert.Empty(TaskScheduler.Plan(tasks, new HashSet<string> { "busy" }, 4));
+        Assert.Empty(RunPlanner.Plan(tasks, new HashSet<string> { "busy" }, 4));
     }
 }

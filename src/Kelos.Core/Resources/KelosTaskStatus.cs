@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Kelos.Core.Resources;
 
 /// <summary>The observed state of a Task. Only the controller writes it.</summary>
-public sealed class TaskStatus
+public sealed class KelosTaskStatus
 {
     [JsonPropertyName("phase")]
     public string? Phase { get; set; }

@@ -8,7 +8,7 @@ namespace Kelos.Controller.Scheduling;
 /// dependencies, cycles, the branch lock per (workspace, branch) and the number of parallel runs. First come,
 /// first served by creation time, so the order survives a restart. Pure: the caller applies the decisions.
 /// </summary>
-public static class TaskScheduler
+public static class RunPlanner
 {
     public static IReadOnlyList<TaskDecision> Plan(IReadOnlyList<KelosTask> tasks, IReadOnlySet<string> running, int maxParallel)
     {
@@ -53,7 +53,7 @@ public static class TaskScheduler
         int busy,
         int maxParallel)
     {
-        if (task.Metadata.Annotations?.GetValueOrDefault(KelosAnnotations.CancelRequestedBy) is { } by)
+        if (CancelRequester(task) is { } by)
         {
             return new(task.Name, TaskAction.Cancel, by);
         }
@@ -93,6 +93,10 @@ public static class TaskScheduler
 
         return new(task.Name, TaskAction.Start, "");
     }
+
+    /// <summary>Who asked to cancel the Task, or null.</summary>
+    public static string? CancelRequester(KelosTask task) =>
+        task.Metadata.Annotations is { } annotations && annotations.TryGetValue(KelosAnnotations.CancelRequestedBy, out var by) ? by : null;
 
     /// <summary>The lock key of a Task with a Workspace: (workspace, branch).</summary>
     public static (string, string)? LockKey(KelosTask task) =>
