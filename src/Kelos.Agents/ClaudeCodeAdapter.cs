@@ -35,7 +35,7 @@ public sealed class ClaudeCodeAdapter : IAgentAdapter
             launch.Add("--plugin-dir", pluginDir);
         }
 
-        var configDir = context.Environment.GetValueOrDefault("CLAUDE_CONFIG_DIR");
+        var configDir = context.Environment.GetValueOrDefault("CLAUDE_CONFIG_DIR") is { Length: > 0 } dir && !string.IsNullOrWhiteSpace(dir) ? dir : null;
         launch.Instructions(configDir is null ? launch.Home(".claude", "CLAUDE.md") : Path.Combine(configDir, "CLAUDE.md"));
         var servers = McpServerList.Parse(context.McpServersJson);
         if (servers.Count > 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -70,7 +71,7 @@ internal static class LogText
 
         if (cost is not null)
         {
-            parts.Add($"${cost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            parts.Add($"${cost.Value.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return string.Join(", ", parts);

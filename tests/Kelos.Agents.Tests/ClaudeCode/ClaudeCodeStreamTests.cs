@@ -144,12 +144,24 @@ public class ClaudeCodeStreamTests
     }
 
     [Fact]
-    public void FormatLogLine_ApiErrorResult_IsAnError()
+    public void FormatLogLine_ApiErrorStream_ShowsTheSyntheticMessageAndResultAsErrors()
     {
         var entries = StreamSamples.Format(Agent, "api-error");
 
-        var error = Assert.Single(entries, entry => entry.Kind == AgentLogKind.Error);
-        Assert.StartsWith("failed: API Error: 529", error.Text, StringComparison.Ordinal);
+        Assert.Equal([AgentLogKind.Error, AgentLogKind.Error], entries.Select(entry => entry.Kind));
+        Assert.StartsWith("API Error: 529", entries[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("failed: API Error: 529", entries[1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("(0 in / 0 out tokens, $0)", entries[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatLogLine_ApiRetry_IsShownAsAnError()
+    {
+        var line = """{"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":1000,"error_status":429,"session_id":"s"}""";
+
+        var entry = Assert.Single(new ClaudeCodeAdapter().FormatLogLine(line));
+
+        Assert.Equal(new AgentLogEntry(AgentLogKind.Error, "API error 429, retrying (attempt 1 of 10)"), entry);
     }
 
     [Fact]
