@@ -35,7 +35,8 @@ public sealed class ClaudeCodeAdapter : IAgentAdapter
             launch.Add("--plugin-dir", pluginDir);
         }
 
-        var configDir = context.Environment.GetValueOrDefault("CLAUDE_CONFIG_DIR") is { Length: > 0 } dir && !string.IsNullOrWhiteSpace(dir) ? dir : null;
+        var configDir = context.Environment.GetValueOrDefault("CLAUDE_CONFIG_DIR");
+        configDir = string.IsNullOrWhiteSpace(configDir) ? null : configDir;
         launch.Instructions(configDir is null ? launch.Home(".claude", "CLAUDE.md") : Path.Combine(configDir, "CLAUDE.md"));
         var servers = McpServerList.Parse(context.McpServersJson);
         if (servers.Count > 0)

@@ -116,7 +116,6 @@ internal static class LogText
         }
 
         var value = input.Value;
-
         foreach (var field in SummaryFields)
         {
             if (value.String(field) is { Length: > 0 } text)
