@@ -36,6 +36,7 @@ public sealed class ClaudeCodeAdapter : IAgentAdapter
         }
 
         var configDir = context.Environment.GetValueOrDefault("CLAUDE_CONFIG_DIR");
+        configDir = string.IsNullOrWhiteSpace(configDir) ? null : configDir;
         launch.Instructions(configDir is null ? launch.Home(".claude", "CLAUDE.md") : Path.Combine(configDir, "CLAUDE.md"));
         var servers = McpServerList.Parse(context.McpServersJson);
         if (servers.Count > 0)

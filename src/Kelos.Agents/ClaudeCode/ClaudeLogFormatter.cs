@@ -20,6 +20,8 @@ internal static class ClaudeLogFormatter
 
     private static List<AgentLogEntry> Assistant(JsonElement line)
     {
+        // When a request fails Claude Code answers with a synthetic message holding the API error.
+        var apiError = line.Boolean("is_api_error_message") ?? false;
         var entries = new List<AgentLogEntry>();
         var content = line.Object("message")?.Array("content") ?? [];
         foreach (var block in content)
@@ -27,7 +29,7 @@ internal static class ClaudeLogFormatter
             switch (block.String("type"))
             {
                 case "text" when block.String("text") is { Length: > 0 } text:
-                    entries.Add(LogLines.Text(text));
+                    entries.Add(apiError ? LogLines.Error(text) : LogLines.Text(text));
                     break;
                 case "tool_use":
                     entries.Add(LogText.ToolCall(block.String("name") ?? "tool", block.Property("input")));

@@ -56,5 +56,9 @@ internal sealed class LaunchBuilder
     public LaunchBuilder Instructions(string path) =>
         string.IsNullOrEmpty(context.AgentsMd) ? this : File(path, context.AgentsMd);
 
+    /// <summary>
+    /// Stdin is always closed: Codex waits for more input otherwise, and Gemini and OpenCode would read a piped
+    /// stdin into the prompt.
+    /// </summary>
     public AgentLaunch Build(string fileName) => new(fileName, arguments, environment, files, CloseStdin: true);
 }

@@ -7,7 +7,7 @@ namespace Kelos.Agents.Config;
 internal static class McpServerList
 {
     /// <summary>The servers in file order; none when <paramref name="json"/> is null or blank.</summary>
-    /// <exception cref="ArgumentException">The JSON is malformed or not in the documented shape.</exception>
+    /// <exception cref="ArgumentException">The JSON is malformed or not in the documented shape (the message says which).</exception>
     public static IReadOnlyList<McpServer> Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -22,14 +22,14 @@ internal static class McpServerList
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"MCP servers JSON is not valid JSON: {ex.Message}", nameof(json), ex);
+            throw new ArgumentException($"MCP servers JSON is not valid JSON: {ex.Message}", ex);
         }
 
         using (document)
         {
             if (document.RootElement.Object("mcpServers") is not { } servers)
             {
-                throw new ArgumentException("MCP servers JSON must look like {\"mcpServers\": {\"name\": {...}}}.", nameof(json));
+                throw new ArgumentException("MCP servers JSON must look like {\"mcpServers\": {\"name\": {...}}}.");
             }
 
             return servers.EnumerateObject().Select(server => Read(server.Name, server.Value)).ToList();
@@ -40,7 +40,7 @@ internal static class McpServerList
     {
         if (server.ValueKind != JsonValueKind.Object)
         {
-            throw new ArgumentException($"MCP server \"{name}\" must be a JSON object.", nameof(server));
+            throw new ArgumentException($"MCP server \"{name}\" must be a JSON object.");
         }
 
         var command = server.String("command");
@@ -48,13 +48,13 @@ internal static class McpServerList
         var type = server.String("type") ?? (command is null && url is not null ? McpServer.Http : McpServer.Stdio);
         if (type is not (McpServer.Stdio or McpServer.Http or McpServer.Sse))
         {
-            throw new ArgumentException($"MCP server \"{name}\" has type \"{type}\"; expected stdio, http or sse.", nameof(server));
+            throw new ArgumentException($"MCP server \"{name}\" has type \"{type}\"; expected stdio, http or sse.");
         }
 
         if (type == McpServer.Stdio ? command is null : url is null)
         {
             var needed = type == McpServer.Stdio ? "a command" : "a url";
-            throw new ArgumentException($"MCP server \"{name}\" of type {type} needs {needed}.", nameof(server));
+            throw new ArgumentException($"MCP server \"{name}\" of type {type} needs {needed}.");
         }
 
         var args = server.Array("args")

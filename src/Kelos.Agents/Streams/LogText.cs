@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -70,7 +71,7 @@ internal static class LogText
 
         if (cost is not null)
         {
-            parts.Add($"${cost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            parts.Add($"${cost.Value.ToString(CultureInfo.InvariantCulture)}");
         }
 
         return string.Join(", ", parts);
@@ -102,11 +103,19 @@ internal static class LogText
 
     private static string Describe(JsonElement? input)
     {
-        if (input is not { ValueKind: JsonValueKind.Object } value)
+        switch (input)
         {
-            return input is { } other ? Shorten(other.GetRawText(), ToolResultLength) : "";
+            case null:
+                return "";
+            case { ValueKind: JsonValueKind.String } text:
+                return Shorten(text.GetString()!, ToolResultLength);
+            case { ValueKind: JsonValueKind.Array } words when words.EnumerateArray().All(word => word.ValueKind == JsonValueKind.String):
+                return Shorten(string.Join(" ", words.EnumerateArray().Select(word => word.GetString())), ToolResultLength);
+            case { ValueKind: not JsonValueKind.Object } other:
+                return Shorten(other.GetRawText(), ToolResultLength);
         }
 
+        var value = input.Value;
         foreach (var field in SummaryFields)
         {
             if (value.String(field) is { Length: > 0 } text)

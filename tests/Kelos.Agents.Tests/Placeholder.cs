@@ -1,5 +1,0 @@
-namespace Kelos.Agents.Tests;
-
-internal static class Placeholder
-{
-}
