@@ -135,7 +135,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         }
 
         var pairs = await OutputsCollector.CollectAsync(git, run.Repo, clone, agent, cancellationToken);
-        await File.AppendAllTextAsync(run.AgentLog, OutputsBlock.Write(pairs) + "\n", cancellationToken);
+        await File.AppendAllTextAsync(run.AgentLog, OutputsBlock.Write(pairs), cancellationToken);
         var parsed = OutputsBlock.ParseLast(File.ReadLines(run.AgentLog).TakeLast(200))!;
         return failure is null
             ? new TaskRunResult(TaskRunOutcome.Succeeded, "The agent finished", parsed.Outputs, parsed.Results)

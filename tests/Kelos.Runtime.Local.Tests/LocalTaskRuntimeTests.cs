@@ -188,7 +188,9 @@ public sealed class LocalTaskRuntimeTests : IDisposable
     public async Task RunAsync_Sandboxed_WritesOutsideCloneAndHomeFail()
     {
         Assert.NotNull(Sandbox.Bubblewrap.Detect());
-        var outside = Path.Combine(Path.GetTempPath(), $"kelos-escape-{Guid.NewGuid():N}");
+        // /tmp is private inside the sandbox, so the escape target is a host directory elsewhere.
+        var hostDir = Directory.CreateDirectory($"/var/tmp/kelos-escape-{Guid.NewGuid():N}").FullName;
+        var outside = Path.Combine(hostDir, "escaped");
         var secretsDir = _fixture.State.SecretsRoot;
         var task = LocalRunFixture.Task("t12", LocalRunFixture.Script($"""
             echo inside > INSIDE.md && echo "inside ok"
@@ -201,7 +203,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
 
         var result = await _fixture.Runtime.RunAsync(_fixture.Request(task), CancellationToken.None);
 
-        Assert.Equal(TaskRunOutcome.Succeeded, result.Outcome);
+        Assert.True(result.Outcome == TaskRunOutcome.Succeeded, result.Message);
         var log = _fixture.AgentLog("t12");
         Assert.Contains("inside ok", log, StringComparison.Ordinal);
         Assert.Contains("home ok", log, StringComparison.Ordinal);
@@ -209,6 +211,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
         Assert.Contains("usr blocked", log, StringComparison.Ordinal);
         Assert.Contains("secrets hidden", log, StringComparison.Ordinal);
         Assert.False(File.Exists(outside));
+        Directory.Delete(hostDir, recursive: true);
     }
 
     [Fact]
