@@ -10,7 +10,7 @@ namespace Kelos.Cli;
 /// </summary>
 public static class ResourceFiles
 {
-    public static IReadOnlyList<KelosResource> Load(string path, CliConsole console)
+    public static IReadOnlyList<KelosResource> Load(string path, CliConsole console, string consequence = "nothing was applied")
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -26,7 +26,7 @@ public static class ResourceFiles
             }
 
             var files = result.Errors.Select(e => e.File).Distinct().Count();
-            throw new CliException($"{result.Errors.Count} error(s) in {files} file(s); nothing was applied");
+            throw new CliException($"{result.Errors.Count} error(s) in {files} file(s); {consequence}");
         }
 
         foreach (var loaded in result.Resources)

@@ -22,7 +22,8 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
 
     public async Task RunningAsync(KelosTask task, CancellationToken cancellationToken)
     {
-        if (Transition(task.Name, TaskPhase.Running, "The agent is running", status => status.StartTime = time.GetUtcNow()))
+        var agent = task.Spec.Image is { } image ? $"{Path.GetFileName(image)}, a custom {task.Spec.Type} agent" : task.Spec.Type + (task.Spec.Model is { } model ? $", model {model}" : "");
+        if (Transition(task.Name, TaskPhase.Running, $"The agent is running ({agent})", status => status.StartTime = time.GetUtcNow()))
         {
             await bus.Publish(new TaskStarted(task.Name, task.Spec.Type ?? "", task.Spec.Model, TaskBranch.Of(task), time.GetUtcNow()), cancellationToken);
         }

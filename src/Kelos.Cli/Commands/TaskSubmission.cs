@@ -18,7 +18,7 @@ public static class TaskSubmission
     public static KelosTask Submit(ParseResult parse, RunFlags flags, IResourceStore store, CliConsole console)
     {
         var resources = parse.GetValue(flags.File) is { } file
-            ? ResourceFiles.Load(file, console)
+            ? ResourceFiles.Load(file, console, "nothing was run")
             : FromFlags(parse, flags, console);
 
         var tasks = resources.OfType<KelosTask>().ToList();

@@ -11,7 +11,7 @@ public static class ValidateCommand
         var command = new Command("validate", "Check YAML without applying it") { file };
         command.SetAction(parse =>
         {
-            var resources = ResourceFiles.Load(parse.GetRequiredValue(file), console);
+            var resources = ResourceFiles.Load(parse.GetRequiredValue(file), console, "the files are not valid");
             console.Out.WriteLine($"{resources.Count} resource(s) valid");
             return 0;
         });

@@ -30,6 +30,14 @@ public sealed class TaskWatcher(IResourceStore store, StateDirectory state, CliC
 
             formatter ??= new AgentLogFormatter(task.Spec.Type ?? "");
             var phase = task.Status?.Phase ?? TaskPhase.Pending;
+            var finished = TaskPhase.IsFinished(phase);
+            var agentLines = showAgent ? tail.ReadNew().SelectMany(formatter.Format).ToList() : [];
+            if (finished)
+            {
+                // The agent's last lines came before its end: show them first.
+                PrintAgent(agentLines);
+            }
+
             var line = $"{phase,-10} {FirstLine(task.Status?.Message)}";
             if (line != shown)
             {
@@ -37,12 +45,9 @@ public sealed class TaskWatcher(IResourceStore store, StateDirectory state, CliC
                 shown = line;
             }
 
-            if (showAgent)
+            if (!finished)
             {
-                foreach (var text in tail.ReadNew().SelectMany(formatter.Format))
-                {
-                    console.Out.WriteLine($"          │ {text}");
-                }
+                PrintAgent(agentLines);
             }
 
             if (TaskPhase.IsFinished(phase))
@@ -53,6 +58,14 @@ public sealed class TaskWatcher(IResourceStore store, StateDirectory state, CliC
             }
 
             await store.WaitForChangeAsync(seen, Poll, cancellationToken);
+        }
+    }
+
+    private void PrintAgent(IEnumerable<string> lines)
+    {
+        foreach (var text in lines)
+        {
+            console.Out.WriteLine($"          │ {text}");
         }
     }
 

@@ -1,5 +1,0 @@
-namespace Kelos.Cli.Tests;
-
-internal static class Placeholder
-{
-}
