@@ -37,6 +37,6 @@ internal static class GoActionDetector
             return true;
         }
 
-        return tokens.Skip(1).Any(t => t.Kind is GoTokenKind.Dot or GoTokenKind.Field);
+        return tokens.Skip(1).Any(t => t.Separate && t.Kind is GoTokenKind.Dot or GoTokenKind.Field);
     }
 }
