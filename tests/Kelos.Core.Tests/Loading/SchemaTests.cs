@@ -267,4 +267,21 @@ public class SchemaTests
 
         LoadAssert.At(Assert.Single(result.Errors), 6, 5, "spec.when.slack", "source slack is not supported by this Kelos");
     }
+
+    [Fact]
+    public void LoadText_HexAndOctalIntegers_ArePlainScalarsOfTheCoreSchema()
+    {
+        var task = LoadAssert.Single<KelosTask>(Task + "  ttlSecondsAfterFinished: 0x10\n  podOverrides: {activeDeadlineSeconds: 0o17}\n");
+
+        Assert.Equal(16, task.Spec.TtlSecondsAfterFinished);
+        Assert.Equal(15, task.Spec.PodOverrides!.ActiveDeadlineSeconds);
+    }
+
+    [Fact]
+    public void LoadText_WindowsLineEndings_LoadWithTheSamePositions()
+    {
+        var yaml = (Task + "  modle: x\n---\n" + Task.Replace("name: t", "name: u", StringComparison.Ordinal)).Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        LoadAssert.SingleError(yaml, 10, 3, "spec.modle", "did you mean \"model\"?");
+    }
 }

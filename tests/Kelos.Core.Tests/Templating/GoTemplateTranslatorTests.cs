@@ -85,7 +85,6 @@ public class GoTemplateTranslatorTests
     [InlineData("{{ define \"x\" }}hi{{ end }}", "named templates (define) are not supported in prompts; write the text inline")]
     [InlineData("{{ template \"x\" . }}", "named templates (template) are not supported")]
     [InlineData("{{ html .Body }}", "write it in Scriban instead (see https://github.com/scriban/scriban/blob/master/doc/language.md)")]
-    [InlineData("{{ .Title }} {{ deps.x }}", "write it in Scriban instead")]
     public void Parse_GoOutsideTheSubset_RejectedWithTheScribanWay(string go, string hint)
     {
         var error = Assert.Throws<PromptTemplateException>(() => PromptTemplate.Parse(go));
@@ -103,6 +102,17 @@ public class GoTemplateTranslatorTests
         Assert.Equal(3, error.Column);
         Assert.Equal(
             "line 3, column 3: Go template action {{ printf \"%s-x\" .Name }} is not supported; write it in Scriban, e.g. {{ name + \"-x\" }}",
+            error.Message);
+    }
+
+    [Fact]
+    public void Parse_ScribanActionInGoTemplate_SaysWhichActionMadeItGo()
+    {
+        var error = Assert.Throws<PromptTemplateException>(() => PromptTemplate.Parse("{{ .Title }}\n{{ deps.x }}"));
+
+        Assert.Equal(
+            "line 2, column 1: {{ deps.x }} is not Go template syntax, but this template is read as Go because of {{ .Title }} at line 1; "
+            + "write the whole template in Scriban (e.g. {{ title }} for {{.Title}}) or in Go's supported subset",
             error.Message);
     }
 
