@@ -9,8 +9,8 @@ internal static class GoActionDetector
 
     /// <summary>
     /// Go when the first token is a field (<c>.</c>, <c>.Title</c>), a Go comment, a named-template keyword with a
-    /// name, or when any later token is a field argument (<c>index .Deps</c>, <c>if .X</c>, <c>printf "%s" .Name</c>):
-    /// Scriban never writes a member access with a leading dot.
+    /// name, or when any later token is a field argument (<c>index .Deps</c>, <c>if .X</c>, <c>printf "%s" .Name</c>)
+    /// or Go's root variable (<c>$.Labels</c>): Scriban never writes a member access with a leading dot.
     /// </summary>
     public static bool IsGoAction(TemplateAction action)
     {
@@ -37,6 +37,7 @@ internal static class GoActionDetector
             return true;
         }
 
-        return tokens.Skip(1).Any(t => t.Kind is GoTokenKind.Dot or GoTokenKind.Field);
+        return tokens.Skip(1).Any(t => (t.Separate && t.Kind is GoTokenKind.Dot or GoTokenKind.Field)
+            || (t.Kind == GoTokenKind.Variable && (t.Text == "$" || t.Text.StartsWith("$.", StringComparison.Ordinal))));
     }
 }

@@ -45,6 +45,7 @@ public static class GoTemplateTranslator
     {
         private readonly Stack<GoBlock> blocks = new();
         private string dot = "";
+        private TemplateAction? firstGoAction;
 
         public StringBuilder Output { get; } = new();
 
@@ -53,6 +54,11 @@ public static class GoTemplateTranslator
             if (!action.Closed)
             {
                 throw Error(action, $"the action {Snippet(action)} is not closed with }}}}");
+            }
+
+            if (firstGoAction is null && GoActionDetector.IsGoAction(action))
+            {
+                firstGoAction = action;
             }
 
             var tokens = GoTokenizer.Tokenize(action.Body);
@@ -160,8 +166,18 @@ public static class GoTemplateTranslator
             return block;
         }
 
-        private PromptTemplateException Unsupported(TemplateAction action, IReadOnlyList<GoToken> tokens) =>
-            Error(action, $"Go template action {Snippet(action)} is not supported; {GoTranslationHints.For(tokens, dot)}");
+        private PromptTemplateException Unsupported(TemplateAction action, IReadOnlyList<GoToken> tokens)
+        {
+            if (firstGoAction is not null && !GoActionDetector.IsGoAction(action))
+            {
+                return Error(
+                    action,
+                    $"{Snippet(action)} is not Go template syntax, but this template is read as Go because of {Snippet(firstGoAction)} "
+                    + $"at line {firstGoAction.Line}; write the whole template in Scriban (e.g. {{{{ title }}}} for {{{{.Title}}}}) or in Go's supported subset");
+            }
+
+            return Error(action, $"Go template action {Snippet(action)} is not supported; {GoTranslationHints.For(tokens, dot)}");
+        }
 
         private string Snippet(TemplateAction action) => action.SourceText(text).ReplaceLineEndings(" ");
 

@@ -19,10 +19,11 @@ internal static class GoTokenizer
             }
 
             var start = i;
+            var separate = start == 0 || char.IsWhiteSpace(body[start - 1]) || body[start - 1] == '(';
             var kind = Classify(body, ref i);
             var text = body[start..i];
             var value = kind == GoTokenKind.String ? Unquote(text) : text;
-            tokens.Add(new GoToken(kind, text, value));
+            tokens.Add(new GoToken(kind, text, value, separate));
         }
 
         return tokens;

@@ -65,7 +65,8 @@ public sealed class PromptTemplate
     /// Renders with plain values: strings, numbers, booleans, dictionaries with string keys and lists, e.g.
     /// <c>deps</c> → { "scaffold" → { "name", "results" (Dictionary&lt;string,string&gt;), "outputs" (List&lt;string&gt;) } }.
     /// </summary>
-    /// <exception cref="PromptTemplateException">A missing variable or member, or another render error.</exception>
+    /// <exception cref="PromptTemplateException">A missing variable or member, or another render error. For a template
+    /// written in Go syntax the line is that of the source; the column is that of the translated text.</exception>
     public string Render(IReadOnlyDictionary<string, object?> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);

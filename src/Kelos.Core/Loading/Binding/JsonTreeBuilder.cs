@@ -55,13 +55,12 @@ internal sealed class JsonTreeBuilder(IReadOnlySet<YamlNode> rejected)
         var result = new JsonObject();
         foreach (var (key, value) in mapping.Children)
         {
-            var json = key is YamlScalarNode { Value: { } name } ? Build(value, element) : null;
-            if (json is null)
+            if (key is not YamlScalarNode { Value: { } name } || Build(value, element) is not { } json)
             {
                 return null;
             }
 
-            result[((YamlScalarNode)key).Value!] = json;
+            result[name] = json;
         }
 
         return result;

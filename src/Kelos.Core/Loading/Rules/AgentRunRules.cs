@@ -68,7 +68,7 @@ internal static class AgentRunRules
         {
             Names.CheckSubdomain(context, $"{path}.secretRef.name", credentials.SecretRef.Name, "Secret name");
         }
-        else if (credentials.Type != Credentials.None)
+        else if (credentials.Type is Credentials.ApiKey or Credentials.OAuth)
         {
             context.ErrorAtKey($"{path}.secretRef", $"missing required field \"secretRef\" (credentials of type {credentials.Type} need a Secret)");
         }

@@ -1,5 +1,0 @@
-namespace Kelos.Core.Tests;
-
-internal static class Placeholder
-{
-}
