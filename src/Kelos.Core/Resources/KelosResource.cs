@@ -10,13 +10,16 @@ namespace Kelos.Core.Resources;
 /// </summary>
 public abstract class KelosResource
 {
+    [JsonPropertyOrder(-3)]
     [JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "";
 
+    [JsonPropertyOrder(-2)]
     [JsonPropertyName("kind")]
     public string Kind { get; set; } = "";
 
     [Required]
+    [JsonPropertyOrder(-1)]
     [JsonPropertyName("metadata")]
     public V1ObjectMeta Metadata { get; set; } = new();
 
