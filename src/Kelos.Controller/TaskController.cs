@@ -103,10 +103,22 @@ public sealed class TaskController(
         }
 
         var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var decision in RunPlanner.Plan(store.List<KelosTask>(), running, options.Value.MaxParallel))
+        foreach (var decision in RunPlanner.Plan(InScope(store.List<KelosTask>()), running, options.Value.MaxParallel))
         {
             await ApplyAsync(decision, cancellationToken);
         }
+    }
+
+    /// <summary>The Tasks this controller decides for (all, or one Task and its dependencies), plus every finished one.</summary>
+    private IReadOnlyList<KelosTask> InScope(IReadOnlyList<KelosTask> tasks)
+    {
+        if (options.Value.OnlyTask is not { } only)
+        {
+            return tasks;
+        }
+
+        var scope = TaskClosure.Of(only, tasks);
+        return tasks.Where(t => scope.Contains(t.Name) || TaskPhase.IsFinished(t.Status?.Phase)).ToList();
     }
 
     private async Task AcceptAsync(KelosTask task, CancellationToken cancellationToken)

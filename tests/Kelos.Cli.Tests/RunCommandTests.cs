@@ -66,6 +66,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TwoAtOnceWithoutServer_BothSeenThrough()
+    {
+        var slow = _kelos.Script("slow.sh", "sleep 2; echo done");
+
+        var first = _kelos.RunAsync("run", "--name", "first", "--image", slow, "-p", "x");
+        await Task.Delay(500);
+        var second = _kelos.RunAsync("run", "--name", "second", "--image", slow, "-p", "x");
+        var results = await Task.WhenAll(first, second);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var table = (await _kelos.RunAsync("get", "tasks")).StandardOutput;
+        Assert.Matches(@"first\s+claude-code\s+Succeeded", table);
+        Assert.Matches(@"second\s+claude-code\s+Succeeded", table);
+    }
+
+    [Fact]
     public async Task Run_NameTaken_RefusedInOneLine()
     {
         var agent = _kelos.Script("agent.sh", "true");

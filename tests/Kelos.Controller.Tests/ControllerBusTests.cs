@@ -29,7 +29,7 @@ public sealed class ControllerBusTests : IAsyncLifetime
             .AddSingleton(TimeProvider.System)
             .AddSingleton(_store)
             .AddSingleton<ITaskRuntime>(new LocalTaskRuntime(state, TimeProvider.System, null, NullLogger<LocalTaskRuntime>.Instance))
-            .AddSingleton<IControllerLease>(new FileControllerLease(state))
+            .AddSingleton<IControllerLease>(new FileControllerLease(state, FileControllerLease.ServeRole))
             .AddKelosController(o => o.ResyncInterval = TimeSpan.FromMilliseconds(100));
         services.AddMassTransitTestHarness(bus => bus.AddControllerConsumers());
         _provider = services.BuildServiceProvider(validateScopes: true);

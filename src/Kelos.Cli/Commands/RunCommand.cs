@@ -11,7 +11,8 @@ namespace Kelos.Cli.Commands;
 /// <summary>
 /// <c>kelos run</c>: create a Task (from <c>-f</c> or from flags) and see it through. When a <c>kelos serve</c>
 /// leads this state directory it runs the Task and <c>run</c> only follows it (with <c>--watch</c>); otherwise
-/// <c>run</c> acts as the controller itself until the Task has finished. Exit code 0 only on Succeeded.
+/// <c>run</c> acts as the controller itself (once no other one leads) until the Task has finished. Exit code 0
+/// only on Succeeded.
 /// </summary>
 public static class RunCommand
 {
@@ -29,9 +30,8 @@ public static class RunCommand
             var task = TaskSubmission.Submit(parse, flags, store, console);
             console.Error.WriteLine($"task/{task.Name} created");
 
-            var lease = new FileControllerLease(state);
             var watcher = new TaskWatcher(store, state, console, parse.GetValue(watch));
-            if (lease.IsHeldElsewhere())
+            if (new FileControllerLease(state, FileControllerLease.RunRole).IsHeldByServer())
             {
                 if (!parse.GetValue(watch))
                 {
@@ -42,7 +42,9 @@ public static class RunCommand
                 return ExitCode(await watcher.FollowAsync(task.Name, cancellationToken));
             }
 
-            using var host = EmbeddedHost.Build(state, maxParallel: 4, LogEventLevel.Warning);
+            // No server leads: run the controller here, for this Task and its dependencies, until it ends. If
+            // another kelos run leads for now, this controller waits for the lease and takes over after it.
+            using var host = EmbeddedHost.Build(state, FileControllerLease.RunRole, maxParallel: 4, LogEventLevel.Warning, onlyTask: task.Name);
             await host.StartAsync(cancellationToken);
             try
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kelos.Cli.Hosting;
+using Kelos.Runtime.Local.State;
 using Microsoft.Extensions.Hosting;
 using Serilog.Events;
 
@@ -18,7 +19,7 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var state = CommonOptions.State(parse);
-            using var host = EmbeddedHost.Build(state, parse.GetValue(maxParallel), LogEventLevel.Information);
+            using var host = EmbeddedHost.Build(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information);
             await console.Error.WriteLineAsync($"kelos serve: state directory {state.Root}");
             await host.RunAsync(cancellationToken);
             return 0;

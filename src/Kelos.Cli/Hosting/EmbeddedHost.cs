@@ -20,7 +20,7 @@ namespace Kelos.Cli.Hosting;
 /// </summary>
 public static class EmbeddedHost
 {
-    public static IHost Build(StateDirectory state, int maxParallel, LogEventLevel consoleLevel)
+    public static IHost Build(StateDirectory state, string role, int maxParallel, LogEventLevel consoleLevel, string? onlyTask = null)
     {
         state.EnsureCreated();
         var logs = Path.Combine(state.Root, "logs");
@@ -42,8 +42,12 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IResourceStore, FileResourceStore>();
         builder.Services.AddSingleton<ITaskRuntime>(sp => new LocalTaskRuntime(
             state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>()));
-        builder.Services.AddSingleton<IControllerLease, FileControllerLease>();
-        builder.Services.AddKelosController(o => o.MaxParallel = maxParallel);
+        builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, role));
+        builder.Services.AddKelosController(o =>
+        {
+            o.MaxParallel = maxParallel;
+            o.OnlyTask = onlyTask;
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddControllerConsumers();

@@ -2,11 +2,17 @@ namespace Kelos.Runtime.Local.State;
 
 /// <summary>
 /// Leadership over a state directory: an exclusive lock on <c>controller.lock</c>. A second <c>kelos serve</c>
-/// (or a <c>kelos run</c> that would run its Task in-process) waits; a crashed holder's lock is freed by the kernel.
+/// (or a <c>kelos run</c> that runs its Task in-process) waits; a crashed holder's lock is freed by the kernel.
+/// The holder writes its role (<c>serve</c> or <c>run</c>) beside the lock, so the CLI knows whether a
+/// long-running server will see its Task through.
 /// </summary>
-public sealed class FileControllerLease(StateDirectory state) : Kelos.Core.Runtime.IControllerLease
+public sealed class FileControllerLease(StateDirectory state, string role) : Kelos.Core.Runtime.IControllerLease
 {
+    public const string ServeRole = "serve";
+    public const string RunRole = "run";
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(200);
+
+    private string OwnerFile => state.ControllerLockFile + ".owner";
 
     public async Task<IDisposable> AcquireAsync(Action onWaiting, CancellationToken cancellationToken)
     {
@@ -15,6 +21,7 @@ public sealed class FileControllerLease(StateDirectory state) : Kelos.Core.Runti
         {
             if (FileLock.TryAcquire(state.ControllerLockFile) is { } held)
             {
+                AtomicFile.WriteAllText(OwnerFile, role);
                 return held;
             }
 
@@ -28,10 +35,22 @@ public sealed class FileControllerLease(StateDirectory state) : Kelos.Core.Runti
         }
     }
 
-    /// <summary>True when some process leads now (the CLI then leaves running to it).</summary>
-    public bool IsHeldElsewhere()
+    /// <summary>True when a <c>kelos serve</c> leads now: it will run whatever is stored.</summary>
+    public bool IsHeldByServer()
     {
         using var probe = FileLock.TryAcquire(state.ControllerLockFile);
-        return probe is null;
+        if (probe is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return File.ReadAllText(OwnerFile).Trim() == ServeRole;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }
