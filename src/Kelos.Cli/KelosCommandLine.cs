@@ -23,9 +23,18 @@ public static class KelosCommandLine
             VersionCommand.Create(console),
         };
         root.Add(CommonOptions.StateDir);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line that says what is wrong, and where the usage is; not a page of help.
+            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? ["kelos"] : new[] { "kelos", parse.CommandResult.Command.Name });
+            await stderr.WriteLineAsync($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')))} (see {command} --help)");
+            return 1;
+        }
+
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CliException or ResourceConflictException or TimeoutException or IOException or UnauthorizedAccessException)
         {
