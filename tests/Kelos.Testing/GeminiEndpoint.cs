@@ -82,8 +82,8 @@ internal static class GeminiEndpoint
                 new
                 {
                     content = new { role = "model", parts = new[] { part } },
-                    // A cut stream is one chunk that never says it finished.
-                    finishReason = reply.Kind == ReplyKind.CutStream ? null : "STOP",
+                    // An unfinished stream is one chunk that never says it finished.
+                    finishReason = reply.Kind == ReplyKind.Unfinished ? null : "STOP",
                     index = 0,
                 },
             },
