@@ -1,0 +1,37 @@
+namespace Kelos.Testing.Tests;
+
+/// <summary>The real Gemini CLI against the scripted model server (Gemini streamGenerateContent).</summary>
+public sealed class GeminiTests
+{
+    [Fact]
+    public async Task Run_CommitScenario_CommitsAndAnswers()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        var process = await GeminiRun.RunAsync(sandbox, "Add a file please.");
+
+        Assert.Equal(0, process.ExitCode);
+        var result = StreamJson.LastOfType(process, "result");
+        Assert.True(result.HasValue, process.ToString());
+        Assert.Equal("success", result.Value.GetProperty("status").GetString());
+        Assert.Equal(2 * ScriptedUsage.InputTokens, result.Value.GetProperty("stats").GetProperty("input_tokens").GetInt32());
+        Assert.Equal(ScenarioDefaults.CommitAnswer, GeminiRun.FinalAnswer(process));
+        Assert.Equal(
+            [ScenarioDefaults.CommitSubject, TemporaryGitRepository.InitialSubject],
+            await sandbox.Repository.CommitSubjectsAsync());
+    }
+
+    [Fact]
+    public async Task Run_Http401Scenario_ReportsErrorResult()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        var process = await GeminiRun.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
+
+        Assert.NotEqual(0, process.ExitCode);
+        var result = StreamJson.LastOfType(process, "result");
+        Assert.True(result.HasValue, process.ToString());
+        Assert.Equal("error", result.Value.GetProperty("status").GetString());
+        Assert.Contains("401", result.Value.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
