@@ -6,7 +6,8 @@ public static class GeminiRun
     /// <summary>Passing a model skips Gemini CLI's routing call.</summary>
     public const string Model = "gemini-2.5-flash";
 
-    public static Task<CommandResult> RunAsync(AgentSandbox sandbox, string prompt)
+    /// <summary>Runs <c>gemini -p</c>; a null <paramref name="model"/> leaves it to Gemini CLI's router.</summary>
+    public static Task<CommandResult> RunAsync(AgentSandbox sandbox, string prompt, string? model = Model)
     {
         // Without an auth type in the settings the CLI stops with "Invalid auth method selected" (exit 41).
         sandbox.WriteHomeFile(".gemini/settings.json", """
@@ -16,9 +17,10 @@ public static class GeminiRun
               "telemetry": { "enabled": false }
             }
             """);
+        string[] modelArguments = model is null ? [] : ["-m", model];
         return sandbox.RunAsync(
             "gemini",
-            ["--yolo", "--output-format", "stream-json", "-m", Model, "-p", prompt],
+            ["--yolo", "--output-format", "stream-json", .. modelArguments, "-p", prompt],
             new Dictionary<string, string?>
             {
                 ["GOOGLE_GEMINI_BASE_URL"] = sandbox.ServerRoot,

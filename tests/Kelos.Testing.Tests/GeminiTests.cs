@@ -22,6 +22,20 @@ public sealed class GeminiTests
     }
 
     [Fact]
+    public async Task Run_CommitScenarioWithoutModel_RoutesThenCommits()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        // Without -m the CLI first asks a small model for a JSON routing decision (generateContent with a schema).
+        var process = await GeminiRun.RunAsync(sandbox, "Add a file please.", model: null);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("success", StreamJson.LastOfType(process, "result")?.GetProperty("status").GetString());
+        Assert.Equal(ScenarioDefaults.CommitAnswer, GeminiRun.FinalAnswer(process));
+        Assert.Equal(ScenarioDefaults.CommitSubject, (await sandbox.Repository.CommitSubjectsAsync())[0]);
+    }
+
+    [Fact]
     public async Task Run_Http401Scenario_ReportsErrorResult()
     {
         await using var sandbox = await AgentSandbox.CreateAsync();

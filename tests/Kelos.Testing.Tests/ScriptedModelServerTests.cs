@@ -134,6 +134,28 @@ public sealed class ScriptedModelServerTests
     }
 
     [Fact]
+    public async Task GenerateContent_ResponseSchema_AnswersJsonFollowingIt()
+    {
+        await using var server = await ScriptedModelServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.BaseUrl };
+        const string request = """
+            {"contents":[{"role":"user","parts":[{"text":"Who speaks next?"}]}],
+             "generationConfig":{"responseMimeType":"application/json","responseJsonSchema":{"type":"OBJECT",
+               "properties":{"reasoning":{"type":"STRING"},"next_speaker":{"type":"STRING","enum":["user","model"]},
+                             "score":{"type":"INTEGER"}}}}}
+            """;
+
+        using var response = await client.PostAsync("v1beta/models/gemini-2.5-flash-lite:generateContent", Json(request));
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var text = body.GetProperty("candidates")[0].GetProperty("content").GetProperty("parts")[0].GetProperty("text").GetString()!;
+        var answer = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("user", answer.GetProperty("next_speaker").GetString());
+        Assert.Equal(JsonValueKind.String, answer.GetProperty("reasoning").ValueKind);
+        Assert.Equal(JsonValueKind.Number, answer.GetProperty("score").ValueKind);
+    }
+
+    [Fact]
     public async Task Messages_SlowScenarioAbandonedByClient_ServerStopsPromptly()
     {
         var server = await ScriptedModelServer.StartAsync();

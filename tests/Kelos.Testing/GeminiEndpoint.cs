@@ -25,6 +25,12 @@ internal static class GeminiEndpoint
 
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
         var reply = await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
+        var schema = body?["generationConfig"]?["responseJsonSchema"] ?? body?["generationConfig"]?["responseSchema"];
+        if (reply is { Kind: ReplyKind.Text } && schema is not null)
+        {
+            reply = reply with { Text = JsonSchemaSample.For(schema)?.ToJsonString() ?? "null" };
+        }
+
         if (reply is null)
         {
             return;
