@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Kelos.Testing.Tests;
 
 /// <summary>The real Claude Code CLI against the scripted model server (Anthropic Messages, streaming).</summary>
@@ -8,7 +10,8 @@ public sealed class ClaudeCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var (process, result) = await ClaudeCodeRun.RunAsync(sandbox, "Add a file please.");
+        var process = await ClaudeCodeCli.RunAsync(sandbox, "Add a file please.");
+        var result = ResultLine(process);
 
         Assert.Equal(0, process.ExitCode);
         Assert.False(result.GetProperty("is_error").GetBoolean(), process.ToString());
@@ -28,7 +31,8 @@ public sealed class ClaudeCodeTests
         await using var sandbox = await AgentSandbox.CreateAsync();
         var prompt = "Count. " + Scenario.Markers(ScenarioNames.Commit, command: "echo counted-42", answer: "The tool said {output}.");
 
-        var (process, result) = await ClaudeCodeRun.RunAsync(sandbox, prompt);
+        var process = await ClaudeCodeCli.RunAsync(sandbox, prompt);
+        var result = ResultLine(process);
 
         Assert.False(result.GetProperty("is_error").GetBoolean(), process.ToString());
         Assert.Equal("The tool said counted-42.", result.GetProperty("result").GetString());
@@ -40,7 +44,8 @@ public sealed class ClaudeCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var (process, result) = await ClaudeCodeRun.RunAsync(sandbox, "Review this. " + Scenario.Markers(ScenarioNames.Answer, answer: "LGTM"));
+        var process = await ClaudeCodeCli.RunAsync(sandbox, "Review this. " + Scenario.Markers(ScenarioNames.Answer, answer: "LGTM"));
+        var result = ResultLine(process);
 
         Assert.False(result.GetProperty("is_error").GetBoolean(), process.ToString());
         Assert.Equal("LGTM", result.GetProperty("result").GetString());
@@ -53,7 +58,8 @@ public sealed class ClaudeCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var (process, result) = await ClaudeCodeRun.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
+        var process = await ClaudeCodeCli.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
+        var result = ResultLine(process);
 
         Assert.NotEqual(0, process.ExitCode);
         Assert.True(result.GetProperty("is_error").GetBoolean(), process.ToString());
@@ -67,7 +73,8 @@ public sealed class ClaudeCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var (process, result) = await ClaudeCodeRun.RunAsync(sandbox, "Work. " + Scenario.Markers(ScenarioNames.StopMidTool));
+        var process = await ClaudeCodeCli.RunAsync(sandbox, "Work. " + Scenario.Markers(ScenarioNames.StopMidTool));
+        var result = ResultLine(process);
 
         // Claude Code 2.1.x catches "stop_reason tool_use without a tool call": it asks the model twice to retry
         // the tool call, then gives up. Older versions ended such a run as a success.
@@ -75,4 +82,7 @@ public sealed class ClaudeCodeTests
         Assert.True(result.GetProperty("is_error").GetBoolean(), process.ToString());
         Assert.Equal("malformed_tool_use_exhausted", result.GetProperty("terminal_reason").GetString());
     }
+
+    private static JsonElement ResultLine(CommandResult process) =>
+        StreamJson.LastOfType(process, "result") ?? throw new Xunit.Sdk.XunitException($"Claude printed no result line: {process}");
 }

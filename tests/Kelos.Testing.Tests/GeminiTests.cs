@@ -8,14 +8,14 @@ public sealed class GeminiTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var process = await GeminiRun.RunAsync(sandbox, "Add a file please.");
+        var process = await GeminiCli.RunAsync(sandbox, "Add a file please.");
 
         Assert.Equal(0, process.ExitCode);
         var result = StreamJson.LastOfType(process, "result");
         Assert.True(result.HasValue, process.ToString());
         Assert.Equal("success", result.Value.GetProperty("status").GetString());
         Assert.Equal(2 * ScriptedUsage.InputTokens, result.Value.GetProperty("stats").GetProperty("input_tokens").GetInt32());
-        Assert.Equal(ScenarioDefaults.CommitAnswer, GeminiRun.FinalAnswer(process));
+        Assert.Equal(ScenarioDefaults.CommitAnswer, FinalAnswer(process));
         Assert.Equal(
             [ScenarioDefaults.CommitSubject, TemporaryGitRepository.InitialSubject],
             await sandbox.Repository.CommitSubjectsAsync());
@@ -27,11 +27,11 @@ public sealed class GeminiTests
         await using var sandbox = await AgentSandbox.CreateAsync();
 
         // Without -m the CLI first asks a small model for a JSON routing decision (generateContent with a schema).
-        var process = await GeminiRun.RunAsync(sandbox, "Add a file please.", model: null);
+        var process = await GeminiCli.RunAsync(sandbox, "Add a file please.", model: null);
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal("success", StreamJson.LastOfType(process, "result")?.GetProperty("status").GetString());
-        Assert.Equal(ScenarioDefaults.CommitAnswer, GeminiRun.FinalAnswer(process));
+        Assert.Equal(ScenarioDefaults.CommitAnswer, FinalAnswer(process));
         Assert.Equal(ScenarioDefaults.CommitSubject, (await sandbox.Repository.CommitSubjectsAsync())[0]);
     }
 
@@ -40,7 +40,7 @@ public sealed class GeminiTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var process = await GeminiRun.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
+        var process = await GeminiCli.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
 
         Assert.NotEqual(0, process.ExitCode);
         var result = StreamJson.LastOfType(process, "result");
@@ -48,4 +48,10 @@ public sealed class GeminiTests
         Assert.Equal("error", result.Value.GetProperty("status").GetString());
         Assert.Contains("401", result.Value.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The assistant's text: its <c>message</c> events, which arrive as deltas.</summary>
+    private static string FinalAnswer(CommandResult process) =>
+        string.Concat(StreamJson.Objects(process)
+            .Where(o => StreamJson.Type(o) == "message" && o.GetProperty("role").GetString() == "assistant")
+            .Select(o => o.GetProperty("content").GetString()));
 }

@@ -8,7 +8,7 @@ public sealed class OpenCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var process = await OpenCodeRun.RunAsync(sandbox, "Add a file please.");
+        var process = await OpenCodeCli.RunAsync(sandbox, "Add a file please.");
 
         Assert.Equal(0, process.ExitCode);
         var texts = StreamJson.Objects(process).Where(o => StreamJson.Type(o) == "text")
@@ -27,7 +27,7 @@ public sealed class OpenCodeTests
     {
         await using var sandbox = await AgentSandbox.CreateAsync();
 
-        var process = await OpenCodeRun.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
+        var process = await OpenCodeCli.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http401));
 
         Assert.NotEqual(0, process.ExitCode);
         var error = StreamJson.LastOfType(process, "error");

@@ -25,6 +25,7 @@ public sealed class ScriptedModelServerTests
     [Theory]
     [InlineData("HEAD", "api/hello")]
     [InlineData("GET", "v1/models")]
+    [InlineData("GET", "v1/responses")]
     [InlineData("POST", "v1beta/models/gemini-2.5-flash:countTokens")]
     public async Task Request_OtherPaths_Answer404AndAreRecorded(string method, string path)
     {

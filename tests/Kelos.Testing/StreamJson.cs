@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Kelos.Testing.Tests;
+namespace Kelos.Testing;
 
 /// <summary>Reads JSON-lines output of the agent CLIs.</summary>
 public static class StreamJson

@@ -1,14 +1,17 @@
-namespace Kelos.Testing.Tests;
+namespace Kelos.Testing;
 
-/// <summary>Runs the real Codex CLI against a sandbox's scripted model server (JSONL on stdout).</summary>
-public static class CodexRun
+/// <summary>
+/// Runs the real Codex CLI (<c>codex exec --json</c>) in an <see cref="AgentSandbox"/>. Codex ignores
+/// <c>OPENAI_BASE_URL</c>: it reaches the server only through a custom provider in <c>$CODEX_HOME/config.toml</c>.
+/// </summary>
+public static class CodexCli
 {
     /// <summary>A model for which Codex offers a plain <c>exec_command</c> function instead of its code-mode tool.</summary>
     public const string FunctionToolModel = "gpt-5.1-codex";
 
-    public static Task<CommandResult> RunAsync(AgentSandbox sandbox, string prompt, string? model = null)
+    /// <summary>Runs one prompt to completion; a null <paramref name="model"/> uses Codex's default (code mode).</summary>
+    public static Task<CommandResult> RunAsync(AgentSandbox sandbox, string prompt, string? model = null, CancellationToken cancellationToken = default)
     {
-        // Codex ignores OPENAI_BASE_URL: a custom provider in config.toml is the only way to point it elsewhere.
         var config = sandbox.WriteHomeFile(".codex/config.toml", $"""
             model_provider = "scripted"
             check_for_update_on_startup = false
@@ -39,15 +42,7 @@ public static class CodexRun
             {
                 ["CODEX_HOME"] = Path.GetDirectoryName(config),
                 ["KELOS_SCRIPTED_API_KEY"] = "test",
-            });
+            },
+            cancellationToken);
     }
-
-    /// <summary>The text of the last <c>agent_message</c> item: Codex's final answer.</summary>
-    public static string? FinalAnswer(CommandResult process) =>
-        StreamJson.Objects(process)
-            .Where(o => StreamJson.Type(o) == "item.completed")
-            .Select(o => o.GetProperty("item"))
-            .LastOrDefault(item => StreamJson.Type(item) == "agent_message") is { ValueKind: System.Text.Json.JsonValueKind.Object } item
-            ? item.GetProperty("text").GetString()
-            : null;
 }

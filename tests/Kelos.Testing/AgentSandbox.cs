@@ -1,4 +1,4 @@
-namespace Kelos.Testing.Tests;
+namespace Kelos.Testing;
 
 /// <summary>
 /// One agent run's world: a fresh git repository to work in, a fresh <c>HOME</c>, the scripted model server, and an
@@ -29,14 +29,18 @@ public sealed class AgentSandbox : IAsyncDisposable
     /// <summary>The agent's <c>HOME</c>, empty at the start.</summary>
     public string Home { get; }
 
+    /// <summary>How long one CLI run may take before it is killed (a run against the server takes seconds).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The server's root without a trailing slash, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string ServerRoot => Server.BaseUrl.ToString().TrimEnd('/');
 
-    public static async Task<AgentSandbox> CreateAsync()
+    /// <summary>Creates the repository and home and starts a server.</summary>
+    public static async Task<AgentSandbox> CreateAsync(ScriptedModelServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var root = Directory.CreateTempSubdirectory("kelos-agent-").FullName;
-        var repository = await TemporaryGitRepository.CreateAsync();
-        var server = await ScriptedModelServer.StartAsync();
+        var repository = await TemporaryGitRepository.CreateAsync(cancellationToken);
+        var server = await ScriptedModelServer.StartAsync(options, cancellationToken);
         return new AgentSandbox(root, repository, server);
     }
 
@@ -49,8 +53,15 @@ public sealed class AgentSandbox : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Runs an agent CLI in the repository with <see cref="Home"/> as HOME plus <paramref name="environment"/>.</summary>
-    public Task<CommandResult> RunAsync(string cli, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>
+    /// Runs agent CLI <paramref name="cli"/> (see <see cref="AgentClis"/>) in the repository, with <see cref="Home"/>
+    /// as HOME, a private TMPDIR, and <paramref name="environment"/> on top; killed after <see cref="Timeout"/>.
+    /// </summary>
+    public Task<CommandResult> RunAsync(
+        string cli,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default)
     {
         var env = new Dictionary<string, string?>();
         foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>())
@@ -69,9 +80,10 @@ public sealed class AgentSandbox : IAsyncDisposable
             env[name] = value;
         }
 
-        return CommandRunner.RunAsync(AgentClis.Require(cli), arguments, Repository.Path, env, TimeSpan.FromMinutes(2));
+        return CommandRunner.RunAsync(AgentClis.Require(cli), arguments, Repository.Path, env, Timeout, cancellationToken);
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
