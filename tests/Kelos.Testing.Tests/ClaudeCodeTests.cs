@@ -83,6 +83,19 @@ public sealed class ClaudeCodeTests
         Assert.Equal("malformed_tool_use_exhausted", result.GetProperty("terminal_reason").GetString());
     }
 
+    [Fact]
+    public async Task Run_Http500Scenario_FailsAtOnceBecauseTheServerSaysDoNotRetry()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        var process = await ClaudeCodeCli.RunAsync(sandbox, "Add a file. " + Scenario.Markers(ScenarioNames.Http500));
+        var result = ResultLine(process);
+
+        Assert.True(result.GetProperty("is_error").GetBoolean(), process.ToString());
+        Assert.Equal(500, result.GetProperty("api_error_status").GetInt32());
+        Assert.Single(sandbox.Server.Requests);
+    }
+
     private static JsonElement ResultLine(CommandResult process) =>
         StreamJson.LastOfType(process, "result") ?? throw new Xunit.Sdk.XunitException($"Claude printed no result line: {process}");
 }

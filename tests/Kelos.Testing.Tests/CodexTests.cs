@@ -46,6 +46,19 @@ public sealed class CodexTests
     }
 
     /// <summary>The text of the last <c>agent_message</c> item: Codex's final answer.</summary>
+    [Fact]
+    public async Task Exec_StopMidToolScenario_FailsTheTurnWhenTheStreamBreaksOff()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        var process = await CodexCli.RunAsync(sandbox, "Work. " + Scenario.Markers(ScenarioNames.StopMidTool));
+
+        Assert.NotEqual(0, process.ExitCode);
+        var failed = StreamJson.LastOfType(process, "turn.failed");
+        Assert.True(failed.HasValue, process.ToString());
+        Assert.Contains("response.completed", failed.Value.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private static string? FinalAnswer(CommandResult process) =>
         StreamJson.Objects(process)
             .Where(o => StreamJson.Type(o) == "item.completed")

@@ -50,6 +50,20 @@ public sealed class GeminiTests
     }
 
     /// <summary>The assistant's text: its <c>message</c> events, which arrive as deltas.</summary>
+    [Fact]
+    public async Task Run_StopMidToolScenario_ReportsSuccessWithTheUnfinishedText()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+
+        var process = await GeminiCli.RunAsync(sandbox, "Work. " + Scenario.Markers(ScenarioNames.StopMidTool));
+
+        // Gemini CLI 0.61 takes a last chunk without finishReason as a normal answer: a false success that
+        // Kelos cannot tell from a real one by the stream alone.
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("success", StreamJson.LastOfType(process, "result")?.GetProperty("status").GetString());
+        Assert.Equal("I will now run the next step.", FinalAnswer(process));
+    }
+
     private static string FinalAnswer(CommandResult process) =>
         string.Concat(StreamJson.Objects(process)
             .Where(o => StreamJson.Type(o) == "message" && o.GetProperty("role").GetString() == "assistant")

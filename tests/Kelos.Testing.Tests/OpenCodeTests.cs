@@ -34,4 +34,16 @@ public sealed class OpenCodeTests
         Assert.True(error.HasValue, process.ToString());
         Assert.Equal(401, error.Value.GetProperty("error").GetProperty("data").GetProperty("statusCode").GetInt32());
     }
+
+    [Fact]
+    public async Task Run_StopMidToolScenario_KeepsCallingTheModelUntilKilled()
+    {
+        await using var sandbox = await AgentSandbox.CreateAsync();
+        sandbox.Timeout = TimeSpan.FromSeconds(8);
+
+        // OpenCode continues after every "tool_use" stop even without a tool call: only a timeout ends the run.
+        await Assert.ThrowsAsync<TimeoutException>(() => OpenCodeCli.RunAsync(sandbox, "Work. " + Scenario.Markers(ScenarioNames.StopMidTool)));
+
+        Assert.True(sandbox.Server.Requests.Count > 3, $"{sandbox.Server.Requests.Count} model calls");
+    }
 }

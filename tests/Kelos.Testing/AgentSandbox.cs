@@ -38,7 +38,7 @@ public sealed class AgentSandbox : IAsyncDisposable
     /// <summary>Creates the repository and home and starts a server.</summary>
     public static async Task<AgentSandbox> CreateAsync(ScriptedModelServerOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var root = Directory.CreateTempSubdirectory("kelos-agent-").FullName;
+        var root = Directory.CreateTempSubdirectory("kelos-sandbox-").FullName;
         var repository = await TemporaryGitRepository.CreateAsync(cancellationToken);
         var server = await ScriptedModelServer.StartAsync(options, cancellationToken);
         return new AgentSandbox(root, repository, server);
