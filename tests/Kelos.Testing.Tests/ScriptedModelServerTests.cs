@@ -78,6 +78,21 @@ public sealed class ScriptedModelServerTests
         Assert.Equal("authentication_error", body.GetProperty("error").GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("v1/messages", "invalid_request_error")]
+    [InlineData("v1/responses", "invalid_request_error")]
+    [InlineData("v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", "INVALID_ARGUMENT")]
+    public async Task Post_BodyNotJson_Answers400InTheProvidersErrorFormat(string path, string errorKind)
+    {
+        await using var server = await ScriptedModelServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.BaseUrl };
+
+        using var response = await client.PostAsync(path, Json("not json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(errorKind, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Messages_UnknownScenario_Answers400NamingIt()
     {

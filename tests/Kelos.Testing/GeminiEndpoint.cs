@@ -23,8 +23,8 @@ internal static class GeminiEndpoint
             return;
         }
 
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
-        var reply = await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
+        var body = await context.Request.ReadJsonObjectAsync(abort);
+        var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
         var schema = body?["generationConfig"]?["responseJsonSchema"] ?? body?["generationConfig"]?["responseSchema"];
         if (reply is { Kind: ReplyKind.Text } && schema is not null)
         {

@@ -16,9 +16,9 @@ internal static class OpenAIResponsesEndpoint
     public static async Task HandleAsync(HttpContext context, TimeSpan slowDelay)
     {
         var abort = context.RequestAborted;
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
+        var body = await context.Request.ReadJsonObjectAsync(abort);
         var request = Read(body);
-        var reply = await ReplyPlanner.PlanAsync(request, slowDelay, abort);
+        var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(request, slowDelay, abort);
         if (reply is null)
         {
             return;
