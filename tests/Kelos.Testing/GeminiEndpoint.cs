@@ -25,15 +25,16 @@ internal static class GeminiEndpoint
 
         var body = await context.Request.ReadJsonObjectAsync(abort);
         var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
-        var schema = body?["generationConfig"]?["responseJsonSchema"] ?? body?["generationConfig"]?["responseSchema"];
-        if (reply is { Kind: ReplyKind.Text } && schema is not null)
-        {
-            reply = reply with { Text = JsonSchemaSample.For(schema)?.ToJsonString() ?? "null" };
-        }
-
         if (reply is null)
         {
             return;
+        }
+
+        // Side calls (routing, next-speaker checks) ask for JSON that follows a schema.
+        var schema = body?["generationConfig"]?["responseJsonSchema"] ?? body?["generationConfig"]?["responseSchema"];
+        if (reply.Kind == ReplyKind.Text && schema is not null)
+        {
+            reply = reply with { Text = JsonSchemaSample.For(schema)?.ToJsonString() ?? "null" };
         }
 
         if (reply.Kind == ReplyKind.HttpError)
