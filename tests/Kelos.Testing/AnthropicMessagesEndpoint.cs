@@ -13,9 +13,9 @@ internal static class AnthropicMessagesEndpoint
     public static async Task HandleAsync(HttpContext context, TimeSpan slowDelay)
     {
         var abort = context.RequestAborted;
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
+        var body = await context.Request.ReadJsonObjectAsync(abort);
         var request = Read(body);
-        var reply = await ReplyPlanner.PlanAsync(request, slowDelay, abort);
+        var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(request, slowDelay, abort);
         if (reply is null)
         {
             return;
@@ -25,6 +25,8 @@ internal static class AnthropicMessagesEndpoint
         var toolName = request.ShellTool ?? "Bash";
         if (reply.Kind == ReplyKind.HttpError)
         {
+            // Scripted errors are final: without this Claude Code retries even a 401, ten times with backoff.
+            context.Response.Headers["x-should-retry"] = "false";
             await context.Response.WriteJsonAsync(reply.Status, Error(reply), abort);
         }
         else if (body.IsTrue("stream"))
@@ -100,12 +102,6 @@ internal static class AnthropicMessagesEndpoint
             ? new { type = "input_json_delta", partial_json = JsonSerializer.Serialize(ToolInput(reply)) }
             : new { type = "text_delta", text = reply.Text };
         await response.WriteEventAsync("content_block_delta", new { type = "content_block_delta", index = 0, delta }, abort);
-        if (reply.Kind == ReplyKind.CutStream)
-        {
-            // The stream ends here, mid-message: no content_block_stop, message_delta or message_stop.
-            return;
-        }
-
         await response.WriteEventAsync("content_block_stop", new { type = "content_block_stop", index = 0 }, abort);
         await response.WriteEventAsync("message_delta", new
         {
@@ -150,7 +146,9 @@ internal static class AnthropicMessagesEndpoint
 
     private static object ToolInput(ModelReply reply) => new { command = reply.Text, description = ModelReply.ToolDescription };
 
-    private static string StopReason(ModelReply reply) => reply.Kind == ReplyKind.ToolCall ? "tool_use" : "end_turn";
+    /// <summary>An unfinished reply claims <c>tool_use</c> without a tool call, so the agent stops mid-work.</summary>
+    private static string StopReason(ModelReply reply) =>
+        reply.Kind is ReplyKind.ToolCall or ReplyKind.Unfinished ? "tool_use" : "end_turn";
 
     private static object Usage(int outputTokens) => new
     {

@@ -35,6 +35,9 @@ public static class CommandRunner
             startInfo.ArgumentList.Add(argument);
         }
 
+        // Some CLIs (OpenCode) take their working directory from $PWD, which would otherwise be ours.
+        startInfo.Environment["PWD"] = workingDirectory;
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)

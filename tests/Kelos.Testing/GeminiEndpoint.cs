@@ -23,11 +23,18 @@ internal static class GeminiEndpoint
             return;
         }
 
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
-        var reply = await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
+        var body = await context.Request.ReadJsonObjectAsync(abort);
+        var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(Read(body), slowDelay, abort);
         if (reply is null)
         {
             return;
+        }
+
+        // Side calls (routing, next-speaker checks) ask for JSON that follows a schema.
+        var schema = body?["generationConfig"]?["responseJsonSchema"] ?? body?["generationConfig"]?["responseSchema"];
+        if (reply.Kind == ReplyKind.Text && schema is not null)
+        {
+            reply = reply with { Text = JsonSchemaSample.For(schema)?.ToJsonString() ?? "null" };
         }
 
         if (reply.Kind == ReplyKind.HttpError)
@@ -82,8 +89,8 @@ internal static class GeminiEndpoint
                 new
                 {
                     content = new { role = "model", parts = new[] { part } },
-                    // A cut stream is one chunk that never says it finished.
-                    finishReason = reply.Kind == ReplyKind.CutStream ? null : "STOP",
+                    // An unfinished stream is one chunk that never says it finished.
+                    finishReason = reply.Kind == ReplyKind.Unfinished ? null : "STOP",
                     index = 0,
                 },
             },

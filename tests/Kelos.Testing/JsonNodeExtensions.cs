@@ -1,11 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
 namespace Kelos.Testing;
 
 /// <summary>Lenient readers for request JSON: a missing or differently typed field reads as null or empty.</summary>
 internal static class JsonNodeExtensions
 {
+    /// <summary>The request body as a JSON object, or null when it is not one.</summary>
+    public static async Task<JsonObject?> ReadJsonObjectAsync(this HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string? StringOf(this JsonNode? node, string property) =>
         node is JsonObject obj && obj[property] is JsonValue value && value.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>()

@@ -8,4 +8,7 @@ internal sealed record ModelReply(ReplyKind Kind, string Text, int Status = 200)
 {
     /// <summary>The short description sent along with a tool call, where the tool takes one.</summary>
     public const string ToolDescription = "Run the scripted command";
+
+    /// <summary>The reply to a request whose body is not a JSON object.</summary>
+    public static ModelReply NotJson { get; } = new(ReplyKind.HttpError, "The request body is not a JSON object", 400);
 }

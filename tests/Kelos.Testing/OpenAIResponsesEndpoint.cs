@@ -7,15 +7,18 @@ namespace Kelos.Testing;
 /// <summary><c>POST /v1/responses</c>: the OpenAI Responses API as Codex calls it (SSE), or non-streaming.</summary>
 internal static class OpenAIResponsesEndpoint
 {
-    /// <summary>Codex's shell tools, most preferred first.</summary>
-    private static readonly string[] ShellTools = ["exec_command", "shell_command", "shell"];
+    /// <summary>
+    /// Codex's shell tools, most preferred first. <c>exec</c> is "code mode" (the default for Codex's newest models):
+    /// a freeform tool taking JavaScript that calls <c>tools.exec_command</c>.
+    /// </summary>
+    private static readonly string[] ShellTools = ["exec_command", "shell_command", "shell", OpenAIResponseItems.CodeModeTool];
 
     public static async Task HandleAsync(HttpContext context, TimeSpan slowDelay)
     {
         var abort = context.RequestAborted;
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: abort);
+        var body = await context.Request.ReadJsonObjectAsync(abort);
         var request = Read(body);
-        var reply = await ReplyPlanner.PlanAsync(request, slowDelay, abort);
+        var reply = body is null ? ModelReply.NotJson : await ReplyPlanner.PlanAsync(request, slowDelay, abort);
         if (reply is null)
         {
             return;
@@ -24,7 +27,7 @@ internal static class OpenAIResponsesEndpoint
         var model = body.StringOf("model") ?? "gpt-scripted";
         if (reply.Kind == ReplyKind.HttpError)
         {
-            await context.Response.WriteJsonAsync(reply.Status, Error(reply), abort);
+            await context.Response.WriteJsonAsync(reply.Status, OpenAIResponseItems.Error(reply), abort);
         }
         else if (body.IsTrue("stream"))
         {
@@ -32,8 +35,9 @@ internal static class OpenAIResponsesEndpoint
         }
         else
         {
-            var item = Item(reply, request.ShellTool ?? ShellTools[0], NewId("item"), done: true);
-            await context.Response.WriteJsonAsync(StatusCodes.Status200OK, Response(NewId("resp"), model, "completed", [item]), abort);
+            var item = OpenAIResponseItems.Item(reply, request.ShellTool ?? ShellTools[0], NewId("item"), done: true);
+            var completed = OpenAIResponseItems.Response(NewId("resp"), model, "completed", [item]);
+            await context.Response.WriteJsonAsync(StatusCodes.Status200OK, completed, abort);
         }
     }
 
@@ -54,10 +58,17 @@ internal static class OpenAIResponsesEndpoint
             }
         }
 
-        var offered = body.ItemsOf("tools").Select(tool => tool.StringOf("name")).OfType<string>().ToHashSet();
+        // Code mode lists its tools in an "additional_tools" input item, grouped in namespaces.
+        var toolLists = body.ItemsOf("input").Where(item => item.StringOf("type") == "additional_tools").Append(body);
+        var offered = toolLists.SelectMany(ToolNames).ToHashSet();
         var shellTool = ShellTools.FirstOrDefault(offered.Contains);
         return new ModelRequest(string.Join("\n", userText), shellTool, toolOutput);
     }
+
+    private static IEnumerable<string> ToolNames(JsonNode? holder) =>
+        holder.ItemsOf("tools").SelectMany(tool => tool.StringOf("type") == "namespace"
+            ? ToolNames(tool)
+            : tool.StringOf("name") is { } name ? [name] : []);
 
     private static async Task StreamAsync(HttpResponse response, ModelReply reply, string model, string toolName, CancellationToken abort)
     {
@@ -73,100 +84,39 @@ internal static class OpenAIResponsesEndpoint
         }
 
         response.StartEventStream();
-        var pending = Response(responseId, model, "in_progress", []);
+        var pending = OpenAIResponseItems.Response(responseId, model, "in_progress", []);
         await Send("response.created", new { response = pending });
         await Send("response.in_progress", new { response = pending });
-        await Send("response.output_item.added", new { output_index = 0, item = Item(reply, toolName, itemId, done: false) });
+        await Send("response.output_item.added", new { output_index = 0, item = OpenAIResponseItems.Item(reply, toolName, itemId, done: false) });
         if (reply.Kind == ReplyKind.ToolCall)
         {
-            var arguments = Arguments(toolName, reply.Text);
-            await Send("response.function_call_arguments.delta", new { item_id = itemId, output_index = 0, delta = arguments });
-            await Send("response.function_call_arguments.done", new { item_id = itemId, output_index = 0, arguments });
+            var input = OpenAIResponseItems.Input(toolName, reply.Text);
+            var events = toolName == OpenAIResponseItems.CodeModeTool
+                ? "response.custom_tool_call_input"
+                : "response.function_call_arguments";
+            await Send(events + ".delta", new { item_id = itemId, output_index = 0, delta = input });
+            await Send(events + ".done", toolName == OpenAIResponseItems.CodeModeTool
+                ? (object)new { item_id = itemId, output_index = 0, input }
+                : new { item_id = itemId, output_index = 0, arguments = input });
         }
         else
         {
-            var part = new { type = "output_text", text = string.Empty, annotations = Array.Empty<object>() };
-            await Send("response.content_part.added", new { item_id = itemId, output_index = 0, content_index = 0, part });
+            await Send("response.content_part.added", new { item_id = itemId, output_index = 0, content_index = 0, part = OpenAIResponseItems.TextPart(string.Empty) });
             await Send("response.output_text.delta", new { item_id = itemId, output_index = 0, content_index = 0, delta = reply.Text });
-            if (reply.Kind == ReplyKind.CutStream)
+            if (reply.Kind == ReplyKind.Unfinished)
             {
+                // The stream ends here, before the response completes.
                 return;
             }
 
             await Send("response.output_text.done", new { item_id = itemId, output_index = 0, content_index = 0, text = reply.Text });
-            await Send("response.content_part.done", new { item_id = itemId, output_index = 0, content_index = 0, part = part with { text = reply.Text } });
+            await Send("response.content_part.done", new { item_id = itemId, output_index = 0, content_index = 0, part = OpenAIResponseItems.TextPart(reply.Text) });
         }
 
-        var item = Item(reply, toolName, itemId, done: true);
+        var item = OpenAIResponseItems.Item(reply, toolName, itemId, done: true);
         await Send("response.output_item.done", new { output_index = 0, item });
-        await Send("response.completed", new { response = Response(responseId, model, "completed", [item]) });
+        await Send("response.completed", new { response = OpenAIResponseItems.Response(responseId, model, "completed", [item]) });
     }
-
-    private static object Item(ModelReply reply, string toolName, string itemId, bool done)
-    {
-        var status = done ? "completed" : "in_progress";
-        if (reply.Kind == ReplyKind.ToolCall)
-        {
-            return new
-            {
-                type = "function_call",
-                id = itemId,
-                call_id = "call_" + itemId,
-                name = toolName,
-                arguments = done ? Arguments(toolName, reply.Text) : string.Empty,
-                status,
-            };
-        }
-
-        var content = done
-            ? new object[] { new { type = "output_text", text = reply.Text, annotations = Array.Empty<object>() } }
-            : [];
-        return new { type = "message", id = itemId, role = "assistant", status, content };
-    }
-
-    /// <summary>The function-call arguments in the shape each of Codex's shell tools takes.</summary>
-    private static string Arguments(string toolName, string command) => JsonSerializer.Serialize<object>(toolName switch
-    {
-        "shell" => new { command = new[] { "bash", "-lc", command } },
-        "shell_command" => new { command },
-        _ => new { cmd = command },
-    });
-
-    private static object Response(string id, string model, string status, object[] output) => new
-    {
-        id,
-        @object = "response",
-        created_at = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        status,
-        model,
-        output,
-        usage = status == "completed"
-            ? new
-            {
-                input_tokens = ScriptedUsage.InputTokens,
-                input_tokens_details = new { cached_tokens = 0 },
-                output_tokens = ScriptedUsage.OutputTokens,
-                output_tokens_details = new { reasoning_tokens = 0 },
-                total_tokens = ScriptedUsage.InputTokens + ScriptedUsage.OutputTokens,
-            }
-            : null,
-    };
-
-    private static object Error(ModelReply reply) => new
-    {
-        error = new
-        {
-            message = reply.Text,
-            type = reply.Status switch
-            {
-                StatusCodes.Status401Unauthorized => "invalid_request_error",
-                StatusCodes.Status400BadRequest => "invalid_request_error",
-                _ => "server_error",
-            },
-            param = (string?)null,
-            code = reply.Status == StatusCodes.Status401Unauthorized ? "invalid_api_key" : null,
-        },
-    };
 
     private static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}";
 }

@@ -15,6 +15,9 @@ internal enum ReplyKind
     /// <summary>Wait until the client hangs up (or the delay passes), then answer with text.</summary>
     Slow,
 
-    /// <summary>Start a text message, then end the stream without finishing it.</summary>
-    CutStream,
+    /// <summary>
+    /// A text reply that does not finish the turn: Anthropic ends it with <c>stop_reason: tool_use</c> but no tool
+    /// call; OpenAI and Gemini end the stream before it completes.
+    /// </summary>
+    Unfinished,
 }

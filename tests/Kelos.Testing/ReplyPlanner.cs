@@ -20,7 +20,7 @@ internal static class ReplyPlanner
             ScenarioNames.Http500 => new ModelReply(ReplyKind.HttpError, "Internal server error (scripted)", 500),
             ScenarioNames.StopMidTool => firstTurn
                 ? new ModelReply(ReplyKind.ToolCall, scenario.Command ?? ScenarioDefaults.StopMidToolCommand)
-                : new ModelReply(ReplyKind.CutStream, "I will now"),
+                : new ModelReply(ReplyKind.Unfinished, "I will now run the next step."),
             ScenarioNames.Slow => Answer(scenario, request, ScenarioDefaults.Answer) with { Kind = ReplyKind.Slow },
             ScenarioNames.WriteOutside => firstTurn
                 ? new ModelReply(ReplyKind.ToolCall, scenario.Command ?? ScenarioDefaults.WriteOutsideCommand)

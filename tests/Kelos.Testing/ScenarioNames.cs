@@ -19,8 +19,9 @@ public static class ScenarioNames
     public const string Http500 = "http500";
 
     /// <summary>
-    /// First turn: a harmless tool call that ends with <c>stop_reason: tool_use</c>. After the tool result the
-    /// stream stops mid-message (no <c>message_delta</c>, no <c>message_stop</c>): the run ends mid-work.
+    /// First turn: a harmless tool call. After the tool result, a reply that does not finish the turn: Anthropic
+    /// says <c>stop_reason: tool_use</c> with only text (Claude Code then ends its run "successfully" with that
+    /// stop reason, the upstream false-success case); OpenAI and Gemini end the stream before it completes.
     /// </summary>
     public const string StopMidTool = "stop-mid-tool";
 

@@ -6,10 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Kelos.Testing;
 
 /// <summary>
-/// An in-process model provider for the real agent CLIs: it speaks the Anthropic Messages, OpenAI Responses and
-/// Gemini APIs on a loopback port and plays the scenario the prompt names (see <see cref="Scenario"/> and
-/// <see cref="ScenarioNames"/>). Every reply is decided from its request alone. Anything else answers 404.
+/// An in-process model provider for the real agent CLIs. It speaks, on a loopback port:
+/// Anthropic Messages (<c>POST /v1/messages</c>, Claude Code and OpenCode), OpenAI Responses
+/// (<c>POST /v1/responses</c>, Codex) and Gemini (<c>POST /v1beta/models/{model}:streamGenerateContent</c> and
+/// <c>:generateContent</c>, Gemini CLI). Anything else answers 404.
 /// </summary>
+/// <remarks>
+/// The prompt picks the scenario with markers (see <see cref="Scenario"/>, <see cref="ScenarioNames"/>,
+/// <see cref="ScenarioDefaults"/>), e.g. <c>"Fix it. " + Scenario.Markers(ScenarioNames.Answer, answer: "LGTM")</c>;
+/// no marker plays <see cref="ScenarioNames.Commit"/>. Every reply is decided from its request alone (the prompt,
+/// whether a tool result is present, which shell tool is offered), so retries and parallel runs need no state.
+/// Every reply reports <see cref="ScriptedUsage"/>. <see cref="Requests"/> records what arrived, for assertions.
+/// </remarks>
 public sealed class ScriptedModelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -45,10 +53,10 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         var app = builder.Build();
         var server = new ScriptedModelServer(app);
         app.Use(server.RecordAsync);
-        app.MapPost("/v1/messages", context => AnthropicMessagesEndpoint.HandleAsync(context, options.SlowDelay));
-        app.MapPost("/v1/responses", context => OpenAIResponsesEndpoint.HandleAsync(context, options.SlowDelay));
-        app.MapPost("/v1beta/models/{target}", context =>
-            GeminiEndpoint.HandleAsync(context, (string)context.Request.RouteValues["target"]!, options.SlowDelay));
+        app.Map("/v1/messages", PostOnly(context => AnthropicMessagesEndpoint.HandleAsync(context, options.SlowDelay)));
+        app.Map("/v1/responses", PostOnly(context => OpenAIResponsesEndpoint.HandleAsync(context, options.SlowDelay)));
+        app.Map("/v1beta/models/{target}", PostOnly(context =>
+            GeminiEndpoint.HandleAsync(context, (string)context.Request.RouteValues["target"]!, options.SlowDelay)));
         await app.StartAsync(cancellationToken);
         server.BaseUrl = new Uri(app.Urls.Single().TrimEnd('/') + "/");
         return server;
@@ -60,6 +68,18 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    /// <summary>Anything but a POST, websocket upgrades included, is a 404 like every unknown path (not a 405).</summary>
+    private static RequestDelegate PostOnly(RequestDelegate handler) => context =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            return handler(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    };
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {

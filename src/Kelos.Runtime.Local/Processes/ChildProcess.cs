@@ -39,6 +39,9 @@ public static class ChildProcess
             info.Environment[key] = value;
         }
 
+        // Some CLIs (OpenCode) work in $PWD rather than the process's working directory.
+        info.Environment["PWD"] = spec.WorkingDirectory;
+
         using var process = new Process { StartInfo = info };
         process.Start();
         onStarted?.Invoke(process.Id);
