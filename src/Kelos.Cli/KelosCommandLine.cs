@@ -36,7 +36,7 @@ public static class KelosCommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is CliException or ResourceConflictException or TimeoutException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CliException or ResourceConflictException or TimeoutException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             await stderr.WriteLineAsync("error: " + e.Message);
             return 1;

@@ -1,8 +1,12 @@
 namespace Kelos.Controller;
 
-/// <summary>A run this controller started and has not seen end yet.</summary>
-internal sealed class ActiveRun : IDisposable
+/// <summary>A run this controller started and has not seen end yet, tied to the Task's uid (not only its name).</summary>
+internal sealed class ActiveRun(string uid)
 {
+    /// <summary>The uid of the Task this run belongs to; a new Task under the same name is another Task.</summary>
+    public string Uid { get; } = uid;
+
+    /// <summary>Stops the run. Never disposed: late cancels from the loop or a shutdown must stay harmless.</summary>
     public CancellationTokenSource Stop { get; } = new();
 
     public Task Completion { get; set; } = Task.CompletedTask;
@@ -12,6 +16,4 @@ internal sealed class ActiveRun : IDisposable
 
     /// <summary>The Task was deleted: nothing is written back and what the run kept is removed.</summary>
     public bool Deleted { get; set; }
-
-    public void Dispose() => Stop.Dispose();
 }

@@ -30,7 +30,7 @@ public sealed class TaskController(
     private const string CrashMessage = "Kelos was restarted while this Task was running (the process running it ended); its work was not captured. Run it again to retry";
 
     private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _wake = new(0);
+    private TaskCompletionSource _wake = NewWake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +44,9 @@ public sealed class TaskController(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var seen = store.Generation;
-                await ReconcileAsync(stoppingToken);
-                var changed = store.WaitForChangeAsync(seen, options.Value.ResyncInterval, stoppingToken);
-                await Task.WhenAny(changed, _wake.WaitAsync(stoppingToken));
+                var wake = _wake = NewWake();
+                await ReconcileOnceAsync(stoppingToken);
+                await Task.WhenAny(store.WaitForChangeAsync(seen, options.Value.ResyncInterval, stoppingToken), wake.Task);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,24 +62,50 @@ public sealed class TaskController(
         await Task.WhenAll(_active.Values.Select(r => r.Completion));
     }
 
-    /// <summary>A Task left Running by a process that died can never finish: say so, and stop what it left.</summary>
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// A Task left Running by a process that died can never finish: say so, and stop what it left. Runs whose
+    /// Task is gone (deleted while no controller ran) are stopped and removed.
+    /// </summary>
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var task in store.List<KelosTask>().Where(t => t.Status?.Phase == TaskPhase.Running))
+        var tasks = store.List<KelosTask>();
+        foreach (var task in tasks.Where(t => t.Status?.Phase == TaskPhase.Running))
         {
             runtime.CleanUpAfterCrash(task.Name);
             logger.LogWarning("Task {TaskName} was running when Kelos stopped; marking it failed", task.Name);
             await status.FailedAsync(task.Name, CrashMessage, cancellationToken);
+        }
+
+        var known = tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var orphan in runtime.RunNames().Where(n => !known.Contains(n)))
+        {
+            runtime.CleanUpAfterCrash(orphan);
+            runtime.Forget(orphan);
+        }
+    }
+
+    /// <summary>One pass; a failure is logged and the next pass tries again, the loop never dies of it.</summary>
+    private async Task ReconcileOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReconcileAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reconcile failed; trying again");
         }
     }
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var tasks = store.List<KelosTask>();
-        var names = tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var uids = tasks.ToDictionary(t => t.Name, t => t.Metadata.Uid, StringComparer.Ordinal);
         foreach (var (name, run) in _active)
         {
-            if (!names.Contains(name))
+            if (uids.GetValueOrDefault(name) != run.Uid)
             {
                 run.Deleted = true;
                 await run.Stop.CancelAsync();
@@ -99,7 +125,7 @@ public sealed class TaskController(
                 await run.Stop.CancelAsync();
             }
 
-            ExpireIfDue(task);
+            ExpireIfDue(task, tasks);
         }
 
         var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
@@ -139,10 +165,15 @@ public sealed class TaskController(
         }
     }
 
-    private void ExpireIfDue(KelosTask task)
+    /// <summary>
+    /// Deletes a finished Task whose TTL passed — unless an unfinished Task still depends on it (it needs the
+    /// results), or it is the Task a <c>kelos run</c> is showing (it must see the end first).
+    /// </summary>
+    private void ExpireIfDue(KelosTask task, IReadOnlyList<KelosTask> tasks)
     {
         if (task.Spec.TtlSecondsAfterFinished is not { } ttl || !TaskPhase.IsFinished(task.Status?.Phase)
-            || task.Status?.CompletionTime is not { } done || _active.ContainsKey(task.Name))
+            || task.Status?.CompletionTime is not { } done || _active.ContainsKey(task.Name) || task.Name == options.Value.OnlyTask
+            || tasks.Any(t => !TaskPhase.IsFinished(t.Status?.Phase) && (t.Spec.DependsOn?.Contains(task.Name) ?? false)))
         {
             return;
         }
@@ -188,7 +219,7 @@ public sealed class TaskController(
             return;
         }
 
-        var run = new ActiveRun();
+        var run = new ActiveRun(task.Metadata.Uid);
         _active[name] = run;
         await status.RunningAsync(task, cancellationToken);
         logger.LogInformation("Task {TaskName} started ({AgentType})", name, task.Spec.Type);
@@ -212,13 +243,12 @@ public sealed class TaskController(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Task {TaskName} failed in the runtime", name);
-            await status.FailedAsync(name, "Kelos failed to run the Task: " + e.Message, CancellationToken.None);
+            await status.FailedAsync(name, "Kelos failed to run the Task: " + e.Message, CancellationToken.None, uid: run.Uid);
         }
         finally
         {
             _active.TryRemove(name, out _);
-            run.Dispose();
-            _wake.Release();
+            _wake.TrySetResult();
         }
     }
 
@@ -228,23 +258,18 @@ public sealed class TaskController(
         switch (result.Outcome)
         {
             case TaskRunOutcome.Succeeded:
-                await status.SucceededAsync(name, result, CancellationToken.None);
+                await status.SucceededAsync(name, result, CancellationToken.None, run.Uid);
                 break;
             case TaskRunOutcome.Cancelled when run.CancelledBy is not null:
-                await status.CancelledAsync(name, run.CancelledBy, CancellationToken.None);
+                await status.CancelledAsync(name, run.CancelledBy, CancellationToken.None, run.Uid);
                 break;
             case TaskRunOutcome.Cancelled:
-                await status.FailedAsync(name, ShutdownMessage, CancellationToken.None, result);
+                await status.FailedAsync(name, ShutdownMessage, CancellationToken.None, result, run.Uid);
                 break;
             default:
-                await status.FailedAsync(name, result.Message, CancellationToken.None, result);
+                await status.FailedAsync(name, result.Message, CancellationToken.None, result, run.Uid);
                 break;
         }
     }
 
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
-    }
 }

@@ -29,26 +29,26 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
         }
     }
 
-    public async Task FailedAsync(string name, string message, CancellationToken cancellationToken, TaskRunResult? result = null)
+    public async Task FailedAsync(string name, string message, CancellationToken cancellationToken, TaskRunResult? result = null, string? uid = null)
     {
-        if (Transition(name, TaskPhase.Failed, message, status => Finish(status, result)))
+        if (Transition(name, TaskPhase.Failed, message, status => Finish(status, result), uid))
         {
             await bus.Publish(new TaskFailed(name, message, time.GetUtcNow()), cancellationToken);
         }
     }
 
-    public async Task CancelledAsync(string name, string by, CancellationToken cancellationToken)
+    public async Task CancelledAsync(string name, string by, CancellationToken cancellationToken, string? uid = null)
     {
-        if (Transition(name, TaskPhase.Cancelled, $"Cancelled by {by}", status => { Finish(status, null); status.CancelledBy = by; }))
+        if (Transition(name, TaskPhase.Cancelled, $"Cancelled by {by}", status => { Finish(status, null); status.CancelledBy = by; }, uid))
         {
             await bus.Publish(new TaskCancelled(name, by, time.GetUtcNow()), cancellationToken);
         }
     }
 
-    public async Task SucceededAsync(string name, TaskRunResult result, CancellationToken cancellationToken)
+    public async Task SucceededAsync(string name, TaskRunResult result, CancellationToken cancellationToken, string? uid = null)
     {
         KelosTaskStatus? stored = null;
-        if (Transition(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }))
+        if (Transition(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }, uid))
         {
             var usage = stored?.Usage;
             await bus.Publish(
@@ -82,11 +82,20 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
         return usage is { InputTokens: null, OutputTokens: null, CostUsd: null } ? null : usage;
     }
 
-    private bool Transition(string name, string phase, string message, Action<KelosTaskStatus> change)
+    /// <summary>
+    /// Moves the Task to <paramref name="phase"/> unless it already ended. With <paramref name="uid"/>, only that
+    /// Task: a run never writes onto a new Task that took the name of the one it ran for.
+    /// </summary>
+    private bool Transition(string name, string phase, string message, Action<KelosTaskStatus> change, string? uid = null)
     {
         var changed = false;
         store.Update<KelosTask>(name, task =>
         {
+            if (uid is not null && task.Metadata.Uid != uid)
+            {
+                return false;
+            }
+
             var status = task.Status ??= new KelosTaskStatus();
             if (TaskPhase.IsFinished(status.Phase) || (status.Phase == phase && status.Message == message))
             {

@@ -23,7 +23,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         var run = new RunDirectory(state.RunDirectory(request.Task.Name));
         run.Recreate();
         using var log = new RunLog(run.KelosLog, time);
-        using var deadline = new CancellationTokenSource(request.Deadline ?? Timeout.InfiniteTimeSpan, time);
+        using var deadline = new CancellationTokenSource(Clamp(request.Deadline), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
@@ -48,27 +48,37 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         finally
         {
             File.Delete(run.ProcessGroupFile);
+            run.DeleteCredentials();
         }
     }
+
+    /// <summary>Timers take at most about 49 days; a longer timeout is as good as none.</summary>
+    private static TimeSpan Clamp(TimeSpan? deadline) =>
+        deadline is { } d && d < TimeSpan.FromDays(45) ? d : Timeout.InfiniteTimeSpan;
 
     public void CleanUpAfterCrash(string taskName)
     {
-        var file = new RunDirectory(state.RunDirectory(taskName)).ProcessGroupFile;
-        if (File.Exists(file) && int.TryParse(File.ReadAllText(file), CultureInfo.InvariantCulture, out var group) && ProcessGroup.IsAlive(group))
+        var run = new RunDirectory(state.RunDirectory(taskName));
+        if (ProcessGroupRecord.KillIfAlive(run.ProcessGroupFile) is { } group)
         {
-            logger.LogWarning("Stopping process group {ProcessGroup} left running for Task {TaskName}", group, taskName);
-            ProcessGroup.Kill(group);
+            logger.LogWarning("Stopped process group {ProcessGroup} left running for Task {TaskName}", group, taskName);
         }
 
-        File.Delete(file);
+        run.DeleteCredentials();
     }
+
+    public IReadOnlyList<string> RunNames() =>
+        Directory.Exists(state.RunsRoot) ? [.. Directory.EnumerateDirectories(state.RunsRoot).Select(d => Path.GetFileName(d))] : [];
 
     public void Forget(string taskName)
     {
-        var dir = state.RunDirectory(taskName);
-        if (Directory.Exists(dir))
+        try
         {
-            Directory.Delete(dir, recursive: true);
+            new RunDirectory(state.RunDirectory(taskName)).Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not remove the run directory of Task {TaskName}", taskName);
         }
     }
 
@@ -129,12 +139,24 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         log.Step($"agent exited with code {agent.ExitCode}");
 
         var failure = Failure(agent, spec.Image is not null, log);
-        if (failure is null && clone is not null && await new WorkspaceCloner(git!).PushIfAheadAsync(run.Repo, clone, cancellationToken))
+        PublishedWork? work = null;
+        if (clone is not null)
         {
-            log.Step($"pushed {clone.Branch} to origin");
+            try
+            {
+                work = await new BranchPublisher(git!).CollectAsync(run.Repo, run.Root, clone, request.Workspace!.Spec.Repo, push: failure is null, cancellationToken);
+                if (work.Pushed)
+                {
+                    log.Step($"pushed {clone.Branch} to {request.Workspace.Spec.Repo}");
+                }
+            }
+            catch (GitException e) when (failure is null)
+            {
+                failure = $"The agent finished, but its branch {clone.Branch} could not be pushed: {e.Message}";
+            }
         }
 
-        var pairs = await OutputsCollector.CollectAsync(git, run.Repo, clone, agent, cancellationToken);
+        var pairs = OutputsCollector.Collect(work, clone, agent);
         await File.AppendAllTextAsync(run.AgentLog, OutputsBlock.Write(pairs), cancellationToken);
         var parsed = OutputsBlock.ParseLast(File.ReadLines(run.AgentLog).TakeLast(200))!;
         return failure is null
@@ -151,7 +173,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
 
         if (agent.Summary.Failed)
         {
-            return (agent.Summary.FailureReason ?? $"The agent failed (exit code {agent.ExitCode})") + LastLines(log);
+            return log.Redact(agent.Summary.FailureReason ?? $"The agent failed (exit code {agent.ExitCode})") + LastLines(log);
         }
 
         return agent.ExitCode == 0 ? null : $"The agent exited with code {agent.ExitCode}{LastLines(log)}";
@@ -167,7 +189,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
     {
         if (request.Task.Spec.Image is { } image)
         {
-            var path = ExecutableLookup.Find(image, env["PATH"])
+            var path = ExecutableLookup.Find(image, env["PATH"], run.Repo)
                 ?? throw new RunFailedException($"image \"{image}\" is not a local executable; in embedded mode a custom agent is a program on this machine (an absolute path, a path relative to the applied file, or a name on PATH)");
             return (new ProcessSpec(path, [request.Prompt], run.Repo, env), true);
         }
@@ -194,7 +216,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
             env[key] = value;
         }
 
-        var executable = ExecutableLookup.Find(launch.FileName, env["PATH"])
+        var executable = ExecutableLookup.Find(launch.FileName, env["PATH"], run.Repo)
             ?? throw new RunFailedException($"the {adapter.AgentType} CLI \"{launch.FileName}\" is not on PATH; install it, or name a custom agent in the Task's image");
         return (new ProcessSpec(executable, launch.Arguments, run.Repo, env), launch.CloseStdin);
     }
@@ -207,9 +229,15 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         }
 
         log.Output("setup", "---KELOS_SETUP_COMMAND_START---");
-        var executable = ExecutableLookup.Find(setup[0], env["PATH"]) ?? setup[0];
+        var executable = ExecutableLookup.Find(setup[0], env["PATH"], run.Repo)
+            ?? throw new RunFailedException($"The setup command \"{setup[0]}\" was not found (in the clone or on PATH)");
         var command = Sandboxed(new ProcessSpec(executable, setup.Skip(1).ToList(), run.Repo, env), run, tokenFile);
-        var exitCode = await ChildProcess.RunAsync(command, line => log.Output("setup", line), line => log.Output("setup", line), cancellationToken: cancellationToken);
+        var exitCode = await ChildProcess.RunAsync(
+            command,
+            line => log.Output("setup", line),
+            line => log.Output("setup", line),
+            pid => ProcessGroupRecord.Write(run.ProcessGroupFile, pid),
+            cancellationToken: cancellationToken);
         if (exitCode != 0)
         {
             log.Output("setup", $"---KELOS_SETUP_COMMAND_FAILED--- exit={exitCode}");
@@ -233,14 +261,43 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         }
 
         var userHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var hidden = new[] { userHome, state.Root }.Where(d => !string.IsNullOrEmpty(d) && d != "/");
-        var readOnly = new List<string> { ExecutableLookup.InstallRoot(command.FileName) };
+        var hidden = new[] { userHome, state.Root }.Where(d => !string.IsNullOrEmpty(d) && d != "/").ToList();
+        var readOnly = VisibleInstall(command.FileName, hidden);
+        foreach (var dir in command.Environment.GetValueOrDefault("PATH", "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Tools installed under a hidden home (nvm, ~/.local/bin) stay usable, read-only.
+            if (hidden.Any(h => Bubblewrap.IsSameOrAncestor(h, dir)))
+            {
+                readOnly.Add(dir);
+                if (Path.GetFileName(dir) == "bin")
+                {
+                    readOnly.Add(Path.Combine(Path.GetDirectoryName(dir)!, "lib"));
+                }
+            }
+        }
+
         if (tokenFile is not null)
         {
             readOnly.Add(tokenFile);
         }
 
         return sandbox.Wrap(command, [run.Repo, run.Home], hidden, readOnly);
+    }
+
+    /// <summary>
+    /// What of the agent's own install must stay visible: its package (the enclosing <c>node_modules</c> for an
+    /// npm CLI), or just the file itself when that directory would uncover a hidden one (a script in a home).
+    /// </summary>
+    private static List<string> VisibleInstall(string executable, IReadOnlyList<string> hidden)
+    {
+        var root = ExecutableLookup.InstallRoot(executable);
+        if (!hidden.Any(h => Bubblewrap.IsSameOrAncestor(root, h)))
+        {
+            return [root];
+        }
+
+        var real = new FileInfo(executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? executable;
+        return [executable, real];
     }
 
     private static WorkspaceTokenFile? WorkspaceToken(TaskRunRequest request, RunDirectory run, RunLog log)

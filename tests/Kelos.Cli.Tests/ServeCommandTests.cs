@@ -194,5 +194,25 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(1, (await _kelos.RunAsync("get", "task", "short-lived")).ExitCode);
     }
 
+    [Fact]
+    public async Task Serve_DependencyWithZeroTtl_KeptUntilItsDependentHasStarted()
+    {
+        var ok = _kelos.Script("ok.sh", "true");
+        var file = _kelos.Write("chain.yaml", ApplyCommandTests.TaskYaml("stage1", "x", $"  image: {ok}\n  ttlSecondsAfterFinished: 0")
+            + "\n---\n" + ApplyCommandTests.TaskYaml("stage2", "after {{ deps.stage1.name }}", $"  image: {ok}\n  dependsOn: [stage1]"));
+        await _kelos.StartServeAsync();
+
+        await _kelos.RunAsync("apply", "-f", file);
+
+        var stage2 = await _kelos.WaitForPhaseAsync("stage2", Patience, "Succeeded", "Failed");
+        Assert.Equal("Succeeded", stage2["status"]!["phase"]!.GetValue<string>());
+        for (var i = 0; i < 50 && (await _kelos.RunAsync("get", "task", "stage1")).ExitCode == 0; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(1, (await _kelos.RunAsync("get", "task", "stage1")).ExitCode);
+    }
+
     public void Dispose() => _kelos.Dispose();
 }

@@ -263,32 +263,7 @@ public sealed class LocalTaskRuntimeTests : IDisposable
         Assert.Equal(0, SleepersAlive(sleepSeconds));
     }
 
-    private static int SleepersAlive(string sleepSeconds)
-    {
-        var count = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (cmdline == $"sleep\0{sleepSeconds}\0" && !stat.Contains(") Z ", StringComparison.Ordinal))
-                {
-                    count++;
-                }
-            }
-            catch (IOException)
-            {
-                // Gone while we looked.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Not ours.
-            }
-        }
-
-        return count;
-    }
+    private static int SleepersAlive(string sleepSeconds) => Processes.CountSleeping(sleepSeconds);
 
     public void Dispose() => _fixture.Dispose();
 }

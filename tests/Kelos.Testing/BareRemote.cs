@@ -56,6 +56,16 @@ public sealed class BareRemote : IDisposable
         return await BranchHeadAsync(branch) ?? throw new InvalidOperationException("push did not land");
     }
 
+    /// <summary>Commits a symbolic link <paramref name="linkName"/> → <paramref name="target"/> on <paramref name="branch"/> and pushes it here.</summary>
+    public async Task PushSymlinkAsync(string branch, string linkName, string target)
+    {
+        await _seed.GitAsync(["checkout", "-q", branch]);
+        File.CreateSymbolicLink(System.IO.Path.Combine(_seed.Path, linkName), target);
+        await _seed.GitAsync(["add", linkName]);
+        await _seed.GitAsync(["commit", "-qm", $"Add link {linkName}"]);
+        await _seed.GitAsync(["push", "-q", Path, $"{branch}:{branch}"]);
+    }
+
     public void Dispose()
     {
         _seed.Dispose();

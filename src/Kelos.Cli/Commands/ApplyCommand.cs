@@ -16,10 +16,10 @@ public static class ApplyCommand
         {
             var resources = ResourceFiles.Load(parse.GetRequiredValue(file), console);
             var store = new FileResourceStore(CommonOptions.State(parse), TimeProvider.System);
-            foreach (var resource in resources)
+            var outcomes = store.Apply(resources);
+            for (var i = 0; i < resources.Count; i++)
             {
-                var outcome = store.Apply(resource);
-                console.Out.WriteLine($"{Describe(resource)} {outcome.ToString().ToLowerInvariant()}");
+                console.Out.WriteLine($"{Describe(resources[i])} {outcomes[i].ToString().ToLowerInvariant()}");
             }
 
             return 0;

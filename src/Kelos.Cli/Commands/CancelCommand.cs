@@ -26,10 +26,7 @@ public static class CancelCommand
                     console.Out.WriteLine($"task/{name} cancel was already requested");
                     break;
                 default:
-                    var running = new FileControllerLease(state, FileControllerLease.RunRole).IsHeldByServer();
-                    console.Out.WriteLine(running
-                        ? $"task/{name} cancel requested"
-                        : $"task/{name} cancel requested; it takes effect when a controller (kelos serve or kelos run) next runs");
+                    console.Out.WriteLine($"task/{name} cancel requested");
                     break;
             }
 

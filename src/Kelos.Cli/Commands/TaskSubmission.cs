@@ -27,9 +27,11 @@ public static class TaskSubmission
             throw new CliException($"kelos run takes exactly one Task, got {tasks.Count}; use kelos apply for several");
         }
 
-        foreach (var other in resources.Where(r => r is not KelosTask))
+        var others = resources.Where(r => r is not KelosTask).ToList();
+        var outcomes = store.Apply(others);
+        for (var i = 0; i < others.Count; i++)
         {
-            console.Error.WriteLine($"{ApplyCommand.Describe(other)} {store.Apply(other).ToString().ToLowerInvariant()}");
+            console.Error.WriteLine($"{ApplyCommand.Describe(others[i])} {outcomes[i].ToString().ToLowerInvariant()}");
         }
 
         if (!store.Create(tasks[0]))

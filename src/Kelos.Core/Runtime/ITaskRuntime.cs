@@ -15,6 +15,9 @@ public interface ITaskRuntime
     /// <summary>Stops whatever a previous process left running for this Task (after a crash).</summary>
     void CleanUpAfterCrash(string taskName);
 
+    /// <summary>The Tasks the runtime keeps something for (runs, clones, logs), live or not.</summary>
+    IReadOnlyList<string> RunNames();
+
     /// <summary>Removes what the runtime kept for a deleted Task (clone, logs).</summary>
     void Forget(string taskName);
 }

@@ -15,8 +15,11 @@ public interface IResourceStore
 
     T? Find<T>(string name) where T : KelosResource;
 
-    /// <summary>Creates the resource, or updates its spec when it exists; status is never taken from input.</summary>
-    ApplyOutcome Apply(KelosResource resource);
+    /// <summary>
+    /// Creates each resource, or updates its spec when it exists; status is never taken from input. All or
+    /// nothing: when one is refused (<see cref="ResourceConflictException"/>), none is written.
+    /// </summary>
+    IReadOnlyList<ApplyOutcome> Apply(IReadOnlyList<KelosResource> resources);
 
     /// <summary>Creates the resource; false (and nothing written) when one of that kind and name exists.</summary>
     bool Create(KelosResource resource);

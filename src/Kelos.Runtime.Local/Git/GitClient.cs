@@ -26,7 +26,8 @@ public sealed class GitClient(RunLog log, IReadOnlyDictionary<string, string> en
         var args = new List<string>();
         if (tokenFile is not null)
         {
-            args.AddRange(["-c", "credential.helper=", "-c", $"credential.helper=!f() {{ test \"$1\" = get || exit 0; echo username=x-access-token; printf 'password=%s\\n' \"$(cat '{tokenFile}')\"; }}; f"]);
+            // The path travels in the environment, never inside the shell text, so no path can break the quoting.
+            args.AddRange(["-c", "credential.helper=", "-c", "credential.helper=!f() { test \"$1\" = get || exit 0; echo username=x-access-token; printf 'password=%s\\n' \"$(cat \"$KELOS_GIT_TOKEN_FILE\")\"; }; f"]);
         }
 
         args.AddRange(arguments);
@@ -34,6 +35,10 @@ public sealed class GitClient(RunLog log, IReadOnlyDictionary<string, string> en
         {
             ["GIT_TERMINAL_PROMPT"] = "0",
         };
+        if (tokenFile is not null)
+        {
+            env["KELOS_GIT_TOKEN_FILE"] = tokenFile;
+        }
         log.Output("git", "git " + string.Join(' ', arguments));
         var result = await ChildProcess.CaptureAsync(new ProcessSpec("git", args, workingDirectory, env), cancellationToken);
         foreach (var line in result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -17,10 +17,8 @@ public sealed partial class WorkspaceCloner(GitClient git)
         var isCommit = reference is not null && CommitPattern().IsMatch(reference);
 
         var clone = new List<string> { "clone", "--no-single-branch" };
-        if (IsNetworkUrl(workspace.Repo))
-        {
-            clone.AddRange(["--depth", "1"]);
-        }
+        // --no-local: a local source is copied, never hard-linked, so the agent cannot reach its objects.
+        clone.Add(IsNetworkUrl(workspace.Repo) ? "--depth=1" : "--no-local");
 
         if (reference is not null && !isCommit)
         {
@@ -40,8 +38,10 @@ public sealed partial class WorkspaceCloner(GitClient git)
             await git.RunAsync(repoDir, ["checkout", "--detach", reference!], cancellationToken);
         }
 
-        var baseBranch = reference ?? await git.RunAsync(repoDir, ["symbolic-ref", "--short", "HEAD"], cancellationToken);
-        if (string.Equals(branch, baseBranch, StringComparison.Ordinal))
+        var defaultBranch = await DefaultBranchAsync(repoDir, cancellationToken);
+        var baseBranch = reference ?? defaultBranch ?? "HEAD";
+        var plainBranch = branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? branch["refs/heads/".Length..] : branch;
+        if (plainBranch == baseBranch || plainBranch == defaultBranch)
         {
             throw new GitException($"the Task's branch \"{branch}\" is the Workspace's base branch; agents never work on the base branch, so give the Task a branch of its own");
         }
@@ -67,31 +67,36 @@ public sealed partial class WorkspaceCloner(GitClient git)
         return new PreparedClone(branch, baseBranch, start);
     }
 
-    /// <summary>Pushes the branch when it holds commits the remote does not have; returns whether it pushed.</summary>
-    public async Task<bool> PushIfAheadAsync(string repoDir, PreparedClone clone, CancellationToken cancellationToken)
+    /// <summary>The remote's default branch, as the clone recorded it (<c>origin/HEAD</c>).</summary>
+    private async Task<string?> DefaultBranchAsync(string repoDir, CancellationToken cancellationToken)
     {
-        var remoteRef = $"refs/remotes/origin/{clone.Branch}";
-        var hasRemote = (await git.TryRunAsync(repoDir, ["rev-parse", "--verify", "--quiet", remoteRef], cancellationToken)).ExitCode == 0;
-        var since = hasRemote ? remoteRef : clone.StartCommit;
-        var ahead = await git.RunAsync(repoDir, ["rev-list", "--count", $"{since}..refs/heads/{clone.Branch}"], cancellationToken);
-        if (ahead == "0")
-        {
-            return false;
-        }
-
-        await git.RunAsync(repoDir, ["push", "origin", $"refs/heads/{clone.Branch}:refs/heads/{clone.Branch}"], cancellationToken);
-        return true;
+        var result = await git.TryRunAsync(repoDir, ["symbolic-ref", "--short", "refs/remotes/origin/HEAD"], cancellationToken);
+        return result.ExitCode == 0 && result.Stdout.Trim().StartsWith("origin/", StringComparison.Ordinal) ? result.Stdout.Trim()["origin/".Length..] : null;
     }
 
+    /// <summary>
+    /// Writes the Workspace's files. The cloned repository is not trusted: a path that runs through a symbolic
+    /// link it contains would write wherever the link points, so such a path is refused.
+    /// </summary>
     private static void WriteFiles(WorkspaceSpec workspace, string repoDir)
     {
-        var root = Path.GetFullPath(repoDir) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(repoDir);
         foreach (var file in workspace.Files ?? [])
         {
-            var target = Path.GetFullPath(Path.Combine(repoDir, file.Path));
-            if (!target.StartsWith(root, StringComparison.Ordinal) || target.StartsWith(root + ".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            var target = Path.GetFullPath(Path.Combine(root, file.Path));
+            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || target.StartsWith(Path.Combine(root, ".git") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 throw new GitException($"workspace file \"{file.Path}\" would be written outside the clone");
+            }
+
+            var probe = root;
+            foreach (var part in Path.GetRelativePath(root, target).Split(Path.DirectorySeparatorChar))
+            {
+                probe = Path.Combine(probe, part);
+                if (new FileInfo(probe).LinkTarget is not null)
+                {
+                    throw new GitException($"workspace file \"{file.Path}\" goes through a symbolic link in the repository ({Path.GetRelativePath(root, probe)}); Kelos does not write through links");
+                }
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -43,7 +43,7 @@ public static class ChildProcess
         info.Environment["PWD"] = spec.WorkingDirectory;
 
         using var process = new Process { StartInfo = info };
-        process.Start();
+        await ProcessLauncher.StartAsync(process);
         onStarted?.Invoke(process.Id);
         if (closeStdin)
         {
@@ -63,7 +63,10 @@ public static class ChildProcess
             throw;
         }
 
-        await Task.WhenAll(stdout, stderr);
+        // The command is done; whatever it left behind in its group (a background child holding the pipes)
+        // goes too, so a run can never hang on a process nobody waits for.
+        await ProcessGroup.TerminateAsync(process.Id, KillGrace);
+        await Task.WhenAll(stdout, stderr).WaitAsync(KillGrace, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return process.ExitCode;
     }
 

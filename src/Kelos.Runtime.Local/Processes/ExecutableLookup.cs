@@ -3,11 +3,13 @@ namespace Kelos.Runtime.Local.Processes;
 /// <summary>Finds an executable the way a shell would: a path as given, a bare name on PATH.</summary>
 public static class ExecutableLookup
 {
-    public static string? Find(string name, string? path)
+    /// <summary>A name with a slash is a path, relative to <paramref name="workingDirectory"/>; a bare name is looked up on PATH.</summary>
+    public static string? Find(string name, string? path, string? workingDirectory = null)
     {
         if (name.Contains('/', StringComparison.Ordinal))
         {
-            return File.Exists(name) ? Path.GetFullPath(name) : null;
+            var full = Path.GetFullPath(name, workingDirectory ?? Directory.GetCurrentDirectory());
+            return File.Exists(full) ? full : null;
         }
 
         foreach (var dir in (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))

@@ -42,7 +42,7 @@ public static class AgentProcess
             spec,
             OnStdout,
             line => log.Output("agent", line),
-            pid => File.WriteAllText(run.ProcessGroupFile, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            pid => ProcessGroupRecord.Write(run.ProcessGroupFile, pid),
             closeStdin,
             cancellationToken);
 

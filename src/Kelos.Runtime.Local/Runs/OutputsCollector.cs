@@ -9,18 +9,13 @@ namespace Kelos.Runtime.Local.Runs;
 /// </summary>
 public static class OutputsCollector
 {
-    public static async Task<List<KeyValuePair<string, string>>> CollectAsync(
-        GitClient? git,
-        string repoDir,
-        PreparedClone? clone,
-        AgentProcessResult agent,
-        CancellationToken cancellationToken)
+    public static List<KeyValuePair<string, string>> Collect(PublishedWork? work, PreparedClone? clone, AgentProcessResult agent)
     {
         var pairs = new List<KeyValuePair<string, string>>();
-        if (git is not null && clone is not null)
+        if (work is not null && clone is not null)
         {
-            pairs.Add(new("branch", await git.RunAsync(repoDir, ["rev-parse", "--abbrev-ref", "HEAD"], cancellationToken)));
-            pairs.Add(new("commit", await git.RunAsync(repoDir, ["rev-parse", "HEAD"], cancellationToken)));
+            pairs.Add(new("branch", work.Branch));
+            pairs.Add(new("commit", work.Commit));
             pairs.Add(new("base-branch", clone.BaseBranch));
         }
 

@@ -26,10 +26,7 @@ public sealed class RunDirectory(string root)
     /// <summary>Starts from nothing: a run never sees an earlier run's clone or home.</summary>
     public void Recreate()
     {
-        if (Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
+        Delete();
 
         foreach (var dir in new[] { Root, Repo, Home, Temp, Credentials })
         {
@@ -37,5 +34,30 @@ public sealed class RunDirectory(string root)
         }
 
         File.SetUnixFileMode(Credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Removes the token files: they live no longer than the run.</summary>
+    public void DeleteCredentials()
+    {
+        if (Directory.Exists(Credentials))
+        {
+            Directory.Delete(Credentials, recursive: true);
+        }
+    }
+
+    /// <summary>Removes everything, including what tools left read-only (module caches do).</summary>
+    public void Delete()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        {
+            File.SetUnixFileMode(dir, File.GetUnixFileMode(dir) | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Directory.Delete(Root, recursive: true);
     }
 }

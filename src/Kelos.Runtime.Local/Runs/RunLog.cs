@@ -21,15 +21,30 @@ public sealed class RunLog : IDisposable
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     }
 
-    /// <summary>Never write this value: mask it wherever it appears.</summary>
+    /// <summary>
+    /// Never write this value: mask it wherever it appears — as it is, JSON-escaped (agents print stream JSON),
+    /// and each line of a multi-line value (logs are written line by line).
+    /// </summary>
     public void AddSecret(string? value)
     {
-        if (!string.IsNullOrEmpty(value) && value.Length >= 4)
+        if (string.IsNullOrEmpty(value))
         {
-            lock (_gate)
+            return;
+        }
+
+        var escaped = System.Text.Json.JsonSerializer.Serialize(value)[1..^1];
+        var forms = new[] { value, escaped }.Concat(value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        lock (_gate)
+        {
+            foreach (var form in forms.Where(f => f.Length >= 8 || f == value.Trim()).Distinct())
             {
-                _secrets.Add(value);
+                if (form.Length >= 4 && !_secrets.Contains(form))
+                {
+                    _secrets.Add(form);
+                }
             }
+
+            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
     }
 

@@ -31,6 +31,19 @@ public sealed class Bubblewrap(string executable)
         }
     }
 
+    /// <summary>Sockets of services that would hand the agent the host (container engines, the user's session bus).</summary>
+    private static readonly string[] ServiceSocketDirectories = ["/run/user", "/run/docker", "/run/containerd", "/run/podman", "/var/run/docker"];
+
+    private static readonly string[] ServiceSockets = ["/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock"];
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="other"/> or one of its ancestors.</summary>
+    public static bool IsSameOrAncestor(string path, string other)
+    {
+        var a = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var b = Path.TrimEndingDirectorySeparator(Path.GetFullPath(other));
+        return a == b || b.StartsWith(a == "/" ? "/" : a + "/", StringComparison.Ordinal);
+    }
+
     /// <param name="command">The command to run inside.</param>
     /// <param name="writable">Directories the agent may write (clone, home).</param>
     /// <param name="hidden">Directories the agent must not see.</param>
@@ -45,12 +58,19 @@ public sealed class Bubblewrap(string executable)
             "--proc", "/proc",
             "--tmpfs", "/tmp",
         };
-        foreach (var dir in hidden.Where(Directory.Exists))
+        var hiddenDirs = hidden.Concat(ServiceSocketDirectories).Where(Directory.Exists).ToList();
+        foreach (var dir in hiddenDirs)
         {
             args.AddRange(["--tmpfs", dir]);
         }
 
-        foreach (var path in readOnly.Where(p => Path.Exists(p)))
+        foreach (var socket in ServiceSockets.Where(File.Exists))
+        {
+            args.AddRange(["--ro-bind", "/dev/null", socket]);
+        }
+
+        // Shown again inside hidden places, read-only; never a path that would uncover a hidden one whole.
+        foreach (var path in readOnly.Where(p => Path.Exists(p) && !hiddenDirs.Any(h => IsSameOrAncestor(p, h))))
         {
             args.AddRange(["--ro-bind", path, path]);
         }

@@ -5,7 +5,8 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string content, UnixFileMode? mode = null)
     {
-        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
+        // Named apart from the target so even a 253-character resource name stays within the file name limit.
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".tmp-{Guid.NewGuid():N}");
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
         {
             if (mode is { } m)

@@ -21,7 +21,7 @@ public sealed class FileControllerLease(StateDirectory state, string role) : Kel
         {
             if (FileLock.TryAcquire(state.ControllerLockFile) is { } held)
             {
-                AtomicFile.WriteAllText(OwnerFile, role);
+                AtomicFile.WriteAllText(OwnerFile, $"{role} {Environment.ProcessId}");
                 return held;
             }
 
@@ -35,22 +35,28 @@ public sealed class FileControllerLease(StateDirectory state, string role) : Kel
         }
     }
 
-    /// <summary>True when a <c>kelos serve</c> leads now: it will run whatever is stored.</summary>
+    /// <summary>
+    /// True when a <c>kelos serve</c> leads now: it will run whatever is stored. The owner record names the
+    /// process; a record left by a process that is gone does not count.
+    /// </summary>
     public bool IsHeldByServer()
     {
-        using var probe = FileLock.TryAcquire(state.ControllerLockFile);
-        if (probe is not null)
-        {
-            return false;
-        }
-
+        string[] owner;
         try
         {
-            return File.ReadAllText(OwnerFile).Trim() == ServeRole;
+            owner = File.ReadAllText(OwnerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
         catch (IOException)
         {
             return false;
         }
+
+        if (owner.Length != 2 || owner[0] != ServeRole || !Directory.Exists($"/proc/{owner[1]}"))
+        {
+            return false;
+        }
+
+        using var probe = FileLock.TryAcquire(state.ControllerLockFile);
+        return probe is null;
     }
 }

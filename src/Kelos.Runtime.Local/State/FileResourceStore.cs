@@ -64,25 +64,36 @@ public sealed class FileResourceStore : IResourceStore
 
     public T? Find<T>(string name) where T : KelosResource => ReadFile<T>(FileOf(KindOf<T>(), name));
 
-    public ApplyOutcome Apply(KelosResource resource)
+    public IReadOnlyList<ApplyOutcome> Apply(IReadOnlyList<KelosResource> resources)
     {
         using var _ = Lock();
+
+        // Decide everything first: one refused resource (a changed Task spec) means none is written.
+        var plan = resources.Select(r => (Resource: r, Merged: Plan(r))).ToList();
+        var outcomes = new List<ApplyOutcome>();
+        foreach (var (resource, merged) in plan)
+        {
+            if (merged.Outcome != ApplyOutcome.Unchanged)
+            {
+                Write(Stamp(merged.Resource!, isNew: merged.Outcome == ApplyOutcome.Created));
+            }
+
+            outcomes.Add(merged.Outcome);
+        }
+
+        return outcomes;
+    }
+
+    private (ApplyOutcome Outcome, KelosResource? Resource) Plan(KelosResource resource)
+    {
         var path = FileOf(resource.Kind, resource.Name);
         if (!File.Exists(path))
         {
-            Write(Stamp(ResourceJson.Deserialize(ResourceJson.Serialize(resource)), isNew: true));
-            return ApplyOutcome.Created;
+            return (ApplyOutcome.Created, ResourceJson.Deserialize(ResourceJson.Serialize(resource)));
         }
 
-        var stored = ResourceJson.Deserialize(File.ReadAllText(path));
-        var merged = ResourceSpecMerge.Merge(stored, resource);
-        if (merged is null)
-        {
-            return ApplyOutcome.Unchanged;
-        }
-
-        Write(Stamp(merged, isNew: false));
-        return ApplyOutcome.Configured;
+        var merged = ResourceSpecMerge.Merge(ResourceJson.Deserialize(File.ReadAllText(path)), resource);
+        return merged is null ? (ApplyOutcome.Unchanged, null) : (ApplyOutcome.Configured, merged);
     }
 
     public bool Create(KelosResource resource)
@@ -180,6 +191,11 @@ public sealed class FileResourceStore : IResourceStore
         }
         catch (DirectoryNotFoundException)
         {
+            return null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A file someone broke by hand: it is not a resource; the others stay readable.
             return null;
         }
     }

@@ -32,7 +32,7 @@ internal static class ResourceSpecMerge
         var storedMeta = storedNode["metadata"]!.AsObject();
         var appliedMeta = appliedNode["metadata"]!.AsObject();
         changed |= Replace(storedMeta, "labels", appliedMeta["labels"]);
-        changed |= Replace(storedMeta, "annotations", appliedMeta["annotations"]);
+        changed |= Replace(storedMeta, "annotations", KeepKelosAnnotations(storedMeta["annotations"], appliedMeta["annotations"]));
         if (!changed)
         {
             return null;
@@ -44,6 +44,21 @@ internal static class ResourceSpecMerge
         }
 
         return ResourceJson.Deserialize(storedNode.ToJsonString());
+    }
+
+    /// <summary>The applied annotations, plus Kelos's own (a pending cancel, say) that the file cannot know of.</summary>
+    private static JsonObject? KeepKelosAnnotations(JsonNode? stored, JsonNode? applied)
+    {
+        var merged = applied?.DeepClone().AsObject() ?? [];
+        foreach (var (key, value) in stored?.AsObject() ?? [])
+        {
+            if (key.StartsWith(ResourceKinds.Group + "/", StringComparison.Ordinal) && !merged.ContainsKey(key))
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return merged.Count == 0 ? null : merged;
     }
 
     private static bool Replace(JsonObject target, string key, JsonNode? value)

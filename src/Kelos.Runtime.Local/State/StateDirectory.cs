@@ -47,13 +47,21 @@ public sealed class StateDirectory
         return new StateDirectory(path);
     }
 
-    /// <summary>Creates the directories with owner-only permissions (secrets and clones live here).</summary>
+    /// <summary>
+    /// Creates the directories Kelos makes with owner-only permissions (secrets and clones live here); a state
+    /// directory that exists already keeps the permissions its owner gave it, except the secrets.
+    /// </summary>
     public void EnsureCreated()
     {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         foreach (var dir in new[] { Root, ResourcesRoot, SecretsRoot, RunsRoot })
         {
-            Directory.CreateDirectory(dir);
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!Directory.Exists(dir))
+            {
+                Directory.CreateDirectory(dir, OwnerOnly);
+            }
         }
+
+        File.SetUnixFileMode(SecretsRoot, OwnerOnly);
     }
 }
