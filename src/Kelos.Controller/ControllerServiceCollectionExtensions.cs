@@ -1,3 +1,4 @@
+using Kelos.Controller.Configuration;
 using Kelos.Controller.Consumers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,15 @@ public static class ControllerServiceCollectionExtensions
         services.AddOptions<ControllerOptions>().Configure(o => configure?.Invoke(o)).Validate(o => o.MaxParallel > 0, "MaxParallel must be at least 1").ValidateOnStart();
         services.AddSingleton<TaskStatusWriter>();
         services.AddHostedService<TaskController>();
+        return services;
+    }
+
+    /// <summary>Keeps a directory of configuration YAML applied (<c>KELOS_CONFIG_DIR</c>).</summary>
+    public static IServiceCollection AddConfigDirectory(this IServiceCollection services, string path)
+    {
+        services.AddOptions<ConfigDirectoryOptions>().Configure(o => o.Path = path)
+            .Validate(o => Directory.Exists(o.Path), $"the configuration directory {path} does not exist").ValidateOnStart();
+        services.AddHostedService<ConfigDirectorySync>();
         return services;
     }
 

@@ -44,7 +44,7 @@ public static class RunCommand
 
             // No server leads: run the controller here, for this Task and its dependencies, until it ends. If
             // another kelos run leads for now, this controller waits for the lease and takes over after it.
-            using var host = EmbeddedHost.Build(state, FileControllerLease.RunRole, maxParallel: 4, LogEventLevel.Warning, onlyTask: task.Name);
+            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.RunRole, MaxParallel: 4, LogEventLevel.Warning, OnlyTask: task.Name));
             await host.StartAsync(cancellationToken);
             try
             {

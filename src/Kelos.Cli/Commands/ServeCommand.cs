@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kelos.Cli.Hosting;
+using Kelos.Controller.Configuration;
 using Kelos.Runtime.Local.State;
 using Microsoft.Extensions.Hosting;
 using Serilog.Events;
@@ -15,11 +16,22 @@ public static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var maxParallel = new Option<int>("--max-parallel") { Description = "Tasks that may run at once", DefaultValueFactory = _ => 4 };
-        var command = new Command("serve", "Run Kelos: the controller and the bus, until stopped") { maxParallel };
+        var configDir = new Option<string?>("--config-dir")
+        {
+            Description = "A directory of TaskSpawner, Workspace, AgentConfig and Secret YAML to keep applied (default: $KELOS_CONFIG_DIR)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ConfigDirectoryOptions.EnvironmentVariable),
+        };
+        var command = new Command("serve", "Run Kelos: the controller and the bus, until stopped") { maxParallel, configDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var state = CommonOptions.State(parse);
-            using var host = EmbeddedHost.Build(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information);
+            var dir = parse.GetValue(configDir);
+            if (dir is not null && !Directory.Exists(dir))
+            {
+                throw new CliException($"the configuration directory {dir} does not exist (--config-dir or {ConfigDirectoryOptions.EnvironmentVariable})");
+            }
+
+            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir));
             await console.Error.WriteLineAsync($"kelos serve: state directory {state.Root}");
             await host.RunAsync(cancellationToken);
             return 0;

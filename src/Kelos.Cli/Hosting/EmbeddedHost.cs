@@ -20,8 +20,9 @@ namespace Kelos.Cli.Hosting;
 /// </summary>
 public static class EmbeddedHost
 {
-    public static IHost Build(StateDirectory state, string role, int maxParallel, LogEventLevel consoleLevel, string? onlyTask = null)
+    public static IHost Build(EmbeddedHostSettings settings)
     {
+        var state = settings.State;
         state.EnsureCreated();
         var logs = Path.Combine(state.Root, "logs");
         Directory.CreateDirectory(logs);
@@ -30,7 +31,7 @@ public static class EmbeddedHost
             .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.Console(restrictedToMinimumLevel: settings.ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
             .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
             .CreateLogger();
 
@@ -42,12 +43,17 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IResourceStore, FileResourceStore>();
         builder.Services.AddSingleton<ITaskRuntime>(sp => new LocalTaskRuntime(
             state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>()));
-        builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, role));
+        builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, settings.Role));
         builder.Services.AddKelosController(o =>
         {
-            o.MaxParallel = maxParallel;
-            o.OnlyTask = onlyTask;
+            o.MaxParallel = settings.MaxParallel;
+            o.OnlyTask = settings.OnlyTask;
         });
+        if (settings.ConfigDirectory is not null)
+        {
+            builder.Services.AddConfigDirectory(settings.ConfigDirectory);
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddControllerConsumers();

@@ -1,0 +1,16 @@
+using Kelos.Runtime.Local.State;
+using Serilog.Events;
+
+namespace Kelos.Cli.Hosting;
+
+/// <summary>What an embedded host is for: <c>kelos serve</c> (every role, until stopped) or one <c>kelos run</c>.</summary>
+/// <param name="Role"><see cref="FileControllerLease.ServeRole"/> or <see cref="FileControllerLease.RunRole"/>.</param>
+/// <param name="OnlyTask">For <c>kelos run</c>: the Task (and its dependencies) this host acts on.</param>
+/// <param name="ConfigDirectory">YAML kept applied (<c>KELOS_CONFIG_DIR</c>), or null.</param>
+public sealed record EmbeddedHostSettings(
+    StateDirectory State,
+    string Role,
+    int MaxParallel,
+    LogEventLevel ConsoleLevel,
+    string? OnlyTask = null,
+    string? ConfigDirectory = null);
