@@ -9,7 +9,8 @@ namespace Kelos.Core.Commands;
 /// </summary>
 internal static class CommandArguments
 {
-    private const string KnownOptions = "--agent, --model";
+    private const string AgentOption = "--agent";
+    private const string ModelOption = "--model";
 
     /// <summary>A <c>/kelos</c> command: <paramref name="rest"/> is what follows the prefix on its line.</summary>
     public static SlashCommand ParseCommand(string rest, int line)
@@ -48,8 +49,7 @@ internal static class CommandArguments
 
     private static SlashCommand ParseOptionsAndText(string verb, Reader reader, int line, bool mention)
     {
-        string? agent = null;
-        string? model = null;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         string? error = null;
         while (error is null && reader.PeekIsOption())
         {
@@ -59,37 +59,52 @@ internal static class CommandArguments
                 break;
             }
 
-            var equals = token.IndexOf('=', StringComparison.Ordinal);
-            var name = (equals < 0 ? token : token[..equals]).ToLowerInvariant();
-            var value = equals < 0 ? null : token[(equals + 1)..];
-            if (name is not ("--agent" or "--model"))
-            {
-                error = $"unknown option {name} (options: {KnownOptions})";
-                break;
-            }
-
-            if (value is null && !reader.PeekIsOption() && reader.TryNext(out var next))
-            {
-                value = next;
-            }
-
-            error = value is null or "" ? $"option {name} needs a value"
-                : (name == "--agent" ? agent : model) is not null ? $"option {name} is given twice"
-                : null;
-            if (error is null && name == "--agent")
-            {
-                agent = value!.ToLowerInvariant();
-                error = AgentTypes.All.Contains(agent, StringComparer.Ordinal)
-                    ? null
-                    : $"unknown agent \"{value}\" for --agent: use one of {string.Join(", ", AgentTypes.All)}";
-            }
-            else if (error is null)
-            {
-                model = value;
-            }
+            error = ReadOption(token, reader, options);
         }
 
+        var agent = options.GetValueOrDefault(AgentOption);
+        var model = options.GetValueOrDefault(ModelOption);
         return new SlashCommand(verb, agent, model, reader.Rest(), line) { Error = error, IsMention = mention };
+    }
+
+    /// <summary>Reads one <c>--name value</c> or <c>--name=value</c> into <paramref name="options"/>; the error, if any.</summary>
+    private static string? ReadOption(string token, Reader reader, Dictionary<string, string> options)
+    {
+        var equals = token.IndexOf('=', StringComparison.Ordinal);
+        var name = (equals < 0 ? token : token[..equals]).ToLowerInvariant();
+        if (name is not (AgentOption or ModelOption))
+        {
+            return $"unknown option {name} (options: {AgentOption}, {ModelOption})";
+        }
+
+        var value = equals < 0 ? null : token[(equals + 1)..];
+        if (value is null && !reader.PeekIsOption() && reader.TryNext(out var next))
+        {
+            value = next;
+        }
+
+        if (string.IsNullOrEmpty(value))
+        {
+            return $"option {name} needs a value";
+        }
+
+        if (options.ContainsKey(name))
+        {
+            return $"option {name} is given twice";
+        }
+
+        if (name == AgentOption)
+        {
+            if (!AgentTypes.All.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"unknown agent \"{value}\" for {AgentOption}: use one of {string.Join(", ", AgentTypes.All)}";
+            }
+
+            value = value.ToLowerInvariant();
+        }
+
+        options[name] = value;
+        return null;
     }
 
     /// <summary>Whitespace-separated tokens of a text, and the untouched rest of it.</summary>

@@ -8,8 +8,8 @@ namespace Kelos.Core.Commands;
 /// Fences (three or more <c>`</c> or <c>~</c>, with an info string or not) are recognised at any indentation, so a
 /// fence nested in a list item counts too; a fence closes with a run of the same character at least as long, and an
 /// unclosed fence runs to the end of the comment. Quoting is judged line by line: a line after a quote that does not
-/// itself start with <c>&gt;</c> is not quoted. Indented (four-space) code blocks are not recognised: quote an example
-/// command with a fence.
+/// itself start with <c>&gt;</c> is not quoted. Indented (four-space) code blocks and HTML blocks (<c>&lt;pre&gt;</c>)
+/// are not recognised: quote an example command with a fence or backticks.
 /// </remarks>
 internal static class ProseLines
 {

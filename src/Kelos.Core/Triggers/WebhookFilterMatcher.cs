@@ -47,8 +47,9 @@ public static class WebhookFilterMatcher
     /// <summary>The match, or null when the source does not want the event.</summary>
     /// <param name="source">The spawner's <c>spec.when.githubWebhook</c>.</param>
     /// <param name="e">The event.</param>
-    /// <param name="command">The command the event is evaluated for (call once per command of a comment), or null to
-    /// evaluate the event itself.</param>
+    /// <param name="command">The command the event is evaluated for, or null. For a comment that holds commands, call
+    /// once per valid command; for a comment without any, and for other events, call once with null. (Calling with null
+    /// for a comment that holds commands as well would let a spawner's pattern see every command of it at once.)</param>
     public static TriggerMatch? Matches(GitHubWebhookSource source, GitHubEventReceived e, SlashCommand? command)
     {
         ArgumentNullException.ThrowIfNull(source);
