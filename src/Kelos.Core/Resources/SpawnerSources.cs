@@ -55,6 +55,13 @@ public sealed class GitHubWebhookSource
 
     [JsonPropertyName("filters")]
     public List<GitHubWebhookFilter>? Filters { get; set; }
+
+    /// <summary>
+    /// Ours (upstream has it on polling sources only): who may trigger. Default: at least <c>write</c> on the
+    /// repository. A refused request gets a reply saying which check failed.
+    /// </summary>
+    [JsonPropertyName("commentPolicy")]
+    public CommentPolicy? CommentPolicy { get; set; }
 }
 
 public sealed class GitHubWebhookFilter
