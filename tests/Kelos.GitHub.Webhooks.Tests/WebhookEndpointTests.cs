@@ -126,6 +126,25 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Empty(_server.Messages);
     }
 
+    [Theory]
+    [InlineData("comment")]
+    [InlineData("sender")]
+    [InlineData("issue.user")]
+    [InlineData("comment.body")]
+    [InlineData("repository.owner")]
+    public async Task Post_IssueCommentWithNullWhereAValueBelongs_400(string path)
+    {
+        var payload = JsonNode.Parse(IssueCommentCreated)!.AsObject();
+        var parts = path.Split('.');
+        var parent = parts[..^1].Aggregate((JsonNode)payload, (node, part) => node[part]!);
+        parent[parts[^1]] = null;
+
+        using var response = await _server.PostAsync("issue_comment", Encoding.UTF8.GetBytes(payload.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_server.Messages);
+    }
+
     [Fact]
     public async Task Post_HandledEventWithoutAction_400()
     {

@@ -10,6 +10,8 @@ internal sealed class KelosWebhookOptionsValidator : IValidateOptions<KelosWebho
         $"No GitHub webhook secret: set {KelosWebhookOptions.SecretVariable} to the App's webhook secret, or {KelosWebhookOptions.SecretFileVariable} " +
         "to a file holding it. Kelos does not accept unsigned webhook deliveries, so it will not start without one.";
 
+    private const long MaxBodyBytesLimit = 1L << 30;
+
     public ValidateOptionsResult Validate(string? name, KelosWebhookOptions options)
     {
         var failures = new List<string>();
@@ -27,9 +29,9 @@ internal sealed class KelosWebhookOptionsValidator : IValidateOptions<KelosWebho
             failures.Add($"The webhook path must start with '/': '{options.Path}'.");
         }
 
-        if (options.MaxBodyBytes <= 0)
+        if (options.MaxBodyBytes is <= 0 or > MaxBodyBytesLimit)
         {
-            failures.Add("Kelos:Webhooks:MaxBodyBytes must be a positive number of bytes.");
+            failures.Add($"Kelos:Webhooks:MaxBodyBytes must be a number of bytes from 1 to {MaxBodyBytesLimit} (GitHub sends at most 25 MB).");
         }
 
         if (options.PublishTimeout <= TimeSpan.Zero || options.PublishTimeout >= TimeSpan.FromSeconds(10))

@@ -57,7 +57,7 @@ internal sealed class WebhookDeliveryProcessor(
         }
         catch (Exception e) when (e is JsonException or InvalidWebhookPayloadException)
         {
-            return WebhookOutcome.BadRequest(Shorten($"not a valid {delivery.Event} {action} payload: {e.Message}"));
+            return WebhookOutcome.BadRequest(Shorten($"not a valid {delivery.Event} {action} payload: {Describe(e)}"));
         }
 
         if (_ownBot is not null && string.Equals(normalized.Message.Sender.Login, _ownBot, StringComparison.OrdinalIgnoreCase))
@@ -111,6 +111,15 @@ internal sealed class WebhookDeliveryProcessor(
         {
             logger.LogError(e, "Delivery {DeliveryId} stays in the ledger: its redelivery will be taken for a duplicate", deliveryId);
         }
+    }
+
+    /// <summary>The first sentence of the error and where in the payload it is; not the serializer's advice to developers.</summary>
+    private static string Describe(Exception e)
+    {
+        var message = e.Message;
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = (end < 0 ? message : message[..end]).TrimEnd('.');
+        return e is JsonException { Path: { } path } ? $"{sentence} (at {path})" : sentence;
     }
 
     private static string Shorten(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";

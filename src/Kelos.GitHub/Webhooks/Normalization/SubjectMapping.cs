@@ -53,5 +53,5 @@ internal static class SubjectMapping
             pr.Head.Repo?.FullName,
             pr.Base.Ref);
 
-    private static string[] Labels(IEnumerable<Label>? labels) => labels?.Select(l => l.Name).ToArray() ?? [];
+    private static string[] Labels(IEnumerable<Label>? labels) => labels?.OfType<Label>().Select(l => l.Name).ToArray() ?? [];
 }
