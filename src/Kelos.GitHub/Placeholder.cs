@@ -1,0 +1,5 @@
+namespace Kelos.GitHub;
+
+internal static class Placeholder
+{
+}
