@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Kelos.Core.Deliveries;
+using Kelos.GitHub.Webhooks.Normalization;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kelos.GitHub.Webhooks;
+
+/// <summary>
+/// What happens to a verified delivery, in order: is it JSON; is it <c>ping</c>; does Kelos handle its event and
+/// action; does the payload fit its event; is it new (delivery id and event identity, in the ledger); then publish.
+/// No GitHub API is called here. When publishing fails the ledger forgets the delivery and the answer is 503, so
+/// GitHub shows the delivery as failed and its redelivery is accepted.
+/// </summary>
+internal sealed class WebhookDeliveryProcessor(
+    IDeliveryLedger ledger,
+    TimeProvider time,
+    IOptions<KelosWebhookOptions> options,
+    ILogger<WebhookDeliveryProcessor> logger)
+{
+    private const int MaxReasonLength = 300;
+    private readonly string? _ownBot = string.IsNullOrWhiteSpace(options.Value.AppSlug) ? null : options.Value.AppSlug + "[bot]";
+
+    public async Task<WebhookOutcome> ProcessAsync(WebhookDelivery delivery, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        if (!WebhookPayloadScanner.TryScan(delivery.Body, out var action, out var problem))
+        {
+            return WebhookOutcome.BadRequest(problem);
+        }
+
+        if (delivery.Event == WebhookEventNames.Ping)
+        {
+            return WebhookOutcome.Pong();
+        }
+
+        if (!HandledWebhookEvents.IsHandledEvent(delivery.Event))
+        {
+            return WebhookOutcome.Ignored($"Kelos does not handle {delivery.Event} events");
+        }
+
+        if (action is null)
+        {
+            return WebhookOutcome.BadRequest($"{delivery.Event} payload has no action");
+        }
+
+        if (!HandledWebhookEvents.IsHandled(delivery.Event, action))
+        {
+            return WebhookOutcome.Ignored($"Kelos does not handle {delivery.Event} {action}");
+        }
+
+        var receivedAt = time.GetUtcNow();
+        NormalizedWebhook normalized;
+        try
+        {
+            normalized = WebhookNormalizer.Normalize(new WebhookEnvelope(delivery.DeliveryId, delivery.Event, action, receivedAt), delivery.Body);
+        }
+        catch (Exception e) when (e is JsonException or InvalidWebhookPayloadException)
+        {
+            return WebhookOutcome.BadRequest(Shorten($"not a valid {delivery.Event} {action} payload: {Describe(e)}"));
+        }
+
+        if (_ownBot is not null && string.Equals(normalized.Message.Sender.Login, _ownBot, StringComparison.OrdinalIgnoreCase))
+        {
+            return WebhookOutcome.Ignored($"sent by this App ({_ownBot})");
+        }
+
+        try
+        {
+            if (!ledger.TryRecord(delivery.DeliveryId, normalized.Identity, receivedAt))
+            {
+                return WebhookOutcome.Duplicate();
+            }
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Delivery {DeliveryId}: the delivery ledger is unavailable", delivery.DeliveryId);
+            return WebhookOutcome.Unavailable("delivery ledger unavailable; redeliver later");
+        }
+
+        return await PublishAsync(delivery, normalized, publisher, cancellationToken);
+    }
+
+    private async Task<WebhookOutcome> PublishAsync(WebhookDelivery delivery, NormalizedWebhook normalized, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        try
+        {
+            await publisher.Publish(normalized.Message, timeout.Token);
+            return WebhookOutcome.Accepted();
+        }
+        catch (Exception e)
+        {
+            // Whatever the transport throws (broker down, timeout, a filter), the delivery must fail visibly on
+            // GitHub and stay redeliverable.
+            logger.LogError(e, "Delivery {DeliveryId} ({Event} {Action}) could not be published; answering 503 so it can be redelivered",
+                delivery.DeliveryId, delivery.Event, normalized.Message.Action);
+            ForgetQuietly(delivery.DeliveryId, normalized.Identity);
+            return WebhookOutcome.Unavailable("could not publish the event; redeliver later");
+        }
+    }
+
+    private void ForgetQuietly(string deliveryId, string identity)
+    {
+        try
+        {
+            ledger.Forget(deliveryId, identity);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Delivery {DeliveryId} stays in the ledger: its redelivery will be taken for a duplicate", deliveryId);
+        }
+    }
+
+    /// <summary>The first sentence of the error and where in the payload it is; not the serializer's advice to developers.</summary>
+    private static string Describe(Exception e)
+    {
+        var message = e.Message;
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = (end < 0 ? message : message[..end]).TrimEnd('.');
+        return e is JsonException { Path: { } path } ? $"{sentence} (at {path})" : sentence;
+    }
+
+    private static string Shorten(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
+}
