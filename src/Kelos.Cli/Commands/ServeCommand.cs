@@ -21,7 +21,12 @@ public static class ServeCommand
             Description = "A directory of TaskSpawner, Workspace, AgentConfig and Secret YAML to keep applied (default: $KELOS_CONFIG_DIR)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ConfigDirectoryOptions.EnvironmentVariable),
         };
-        var command = new Command("serve", "Run Kelos: the controller and the bus, until stopped") { maxParallel, configDir };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where the GitHub webhook endpoint listens, when GitHub is configured (KELOS_WEBHOOK_SECRET or KELOS_GITHUB_APP_ID)",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
+        };
+        var command = new Command("serve", "Run Kelos: the controller, the bus and (with GitHub configured) the webhook endpoint, until stopped") { maxParallel, configDir, urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var state = CommonOptions.State(parse);
@@ -31,7 +36,7 @@ public static class ServeCommand
                 throw new CliException($"the configuration directory {dir} does not exist (--config-dir or {ConfigDirectoryOptions.EnvironmentVariable})");
             }
 
-            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir));
+            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir, Urls: parse.GetValue(urls)));
             await console.Error.WriteLineAsync($"kelos serve: state directory {state.Root}");
             await host.RunAsync(cancellationToken);
             return 0;

@@ -1,10 +1,14 @@
 using Kelos.Controller;
+using Kelos.Core.Deliveries;
 using Kelos.Core.Runtime;
 using Kelos.Core.Store;
+using Kelos.GitHub.Webhooks;
 using Kelos.Runtime.Local;
+using Kelos.Runtime.Local.Deliveries;
 using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,8 +19,8 @@ namespace Kelos.Cli.Hosting;
 
 /// <summary>
 /// Embedded mode in one process: the state directory as the store, local processes as the runtime, the
-/// MassTransit in-memory bus, and the controller. <c>kelos serve</c> runs it until stopped; <c>kelos run</c>
-/// runs it while its Task is unfinished.
+/// MassTransit in-memory bus, and the controller. When GitHub is configured (a webhook secret or an App id),
+/// <c>kelos serve</c> also hosts the webhook endpoint. <c>kelos run</c> runs it while its Task is unfinished.
 /// </summary>
 public static class EmbeddedHost
 {
@@ -24,19 +28,27 @@ public static class EmbeddedHost
     {
         var state = settings.State;
         state.EnsureCreated();
-        var logs = Path.Combine(state.Root, "logs");
-        Directory.CreateDirectory(logs);
-        var logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: settings.ConsoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
-            .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
-            .CreateLogger();
+        if (settings.Urls is not null && GitHubSettings.IsConfigured())
+        {
+            var web = WebApplication.CreateBuilder();
+            web.WebHost.UseUrls(settings.Urls);
+            AddEmbedded(web, settings);
+            web.Services.AddSingleton<IDeliveryLedger>(sp => new FileDeliveryLedger(state, sp.GetRequiredService<TimeProvider>()));
+            web.Services.AddKelosWebhooks(web.Configuration);
+            var app = web.Build();
+            app.MapKelosWebhooks();
+            return app;
+        }
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSerilog(logger, dispose: true);
+        AddEmbedded(builder, settings);
+        return builder.Build();
+    }
+
+    private static void AddEmbedded(IHostApplicationBuilder builder, EmbeddedHostSettings settings)
+    {
+        var state = settings.State;
+        builder.Services.AddSerilog(Logging(state, settings.ConsoleLevel), dispose: true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(state);
@@ -59,6 +71,19 @@ public static class EmbeddedHost
             bus.AddControllerConsumers();
             bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
-        return builder.Build();
+    }
+
+    private static Serilog.ILogger Logging(StateDirectory state, LogEventLevel consoleLevel)
+    {
+        var logs = Path.Combine(state.Root, "logs");
+        Directory.CreateDirectory(logs);
+        return new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
     }
 }

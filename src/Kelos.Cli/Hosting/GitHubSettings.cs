@@ -1,0 +1,17 @@
+using Kelos.GitHub.Webhooks;
+
+namespace Kelos.Cli.Hosting;
+
+/// <summary>
+/// Whether this <c>kelos serve</c> is a GitHub App front end: any of the webhook secret, its file, or the App id
+/// set. Then the webhook endpoint is served, and a missing secret stops the start (no secret, no start); with
+/// none of them, Kelos runs locally with no HTTP endpoint.
+/// </summary>
+public static class GitHubSettings
+{
+    public const string AppIdVariable = "KELOS_GITHUB_APP_ID";
+
+    public static bool IsConfigured() =>
+        new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable, AppIdVariable }
+            .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
+}
