@@ -38,4 +38,47 @@ public sealed class AppEndpointTests
         Assert.Equal(harness.GitHub.WebhookSecret, app.WebhookSecret);
         await Assert.ThrowsAsync<NotFoundException>(() => anonymous.GitHubApps.CreateAppFromManifest(code));
     }
+
+    [Fact]
+    public async Task AccessTokens_ByRepositoryId_NarrowsTheToken()
+    {
+        await using var harness = await GitHubAppHarness.StartAsync();
+        var gadgets = harness.GitHub.AddRepository(GitHubAppHarness.OtherRepository);
+        var connection = harness.Clients.CreateAppClient().Connection;
+
+        await connection.Post<AccessToken>(
+            new Uri($"app/installations/{harness.Installation.Id}/access_tokens", UriKind.Relative),
+            $$$"""{"repository_ids":[{{{gadgets}}}],"permissions":{"issues":"read"}}""",
+            "application/vnd.github+json",
+            "application/json",
+            (IDictionary<string, string>?)null,
+            default);
+
+        var token = Assert.Single(harness.GitHub.IssuedTokens);
+        Assert.Equal(["gadgets"], token.Repositories!);
+        Assert.Equal(new Dictionary<string, string> { ["issues"] = "read", ["metadata"] = "read" }, token.Permissions);
+    }
+
+    [Fact]
+    public async Task ManifestForm_RedirectsWithACodeThatConverts()
+    {
+        await using var harness = await GitHubAppHarness.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = harness.GitHub.BaseUrl };
+        const string manifest = """
+            {"name":"kelos","url":"https://kelos.example.com","hook_attributes":{"url":"https://kelos.example.com/api/github/webhooks"},
+             "redirect_url":"http://127.0.0.1:9/callback","public":false,"default_permissions":{"issues":"write"},"default_events":["issues"]}
+            """;
+
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("manifest", manifest)]);
+        using var answer = await http.PostAsync(new Uri("settings/apps/new?state=xyz", UriKind.Relative), form);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, answer.StatusCode);
+        var location = answer.Headers.Location!;
+        Assert.Equal("/callback", location.AbsolutePath);
+        var query = System.Web.HttpUtility.ParseQueryString(location.Query);
+        Assert.Equal("xyz", query["state"]);
+        Assert.Equal(manifest, Assert.Single(harness.GitHub.ReceivedManifests));
+        var anonymous = new GitHubClient(harness.Connections.Create(new Octokit.Internal.InMemoryCredentialStore(Credentials.Anonymous)));
+        Assert.Equal(harness.GitHub.AppId, (await anonymous.GitHubApps.CreateAppFromManifest(query["code"])).Id);
+    }
 }

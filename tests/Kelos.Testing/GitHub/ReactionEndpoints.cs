@@ -47,7 +47,7 @@ internal static class ReactionEndpoints
                 return body is null ? GitHubErrors.BadJson() : GitHubErrors.Validation("Reaction", "content", "invalid", "content is not a valid reaction");
             }
 
-            var user = StandInCaller.Of(context).Token is null ? "anonymous" : state.BotLogin;
+            var user = state.BotLogin;
             var existing = state.Reactions.FirstOrDefault(r =>
                 r.Repository == repository.FullName && r.Target == target && r.TargetId == targetId && r.Content == content && r.User == user);
             if (existing is not null)
