@@ -9,6 +9,7 @@ using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public static class EmbeddedHost
         if (settings.Urls is not null && GitHubSettings.IsConfigured())
         {
             var web = WebApplication.CreateBuilder();
-            web.WebHost.UseUrls(settings.Urls);
+            web.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
             AddEmbedded(web, settings);
             web.Services.AddSingleton<IDeliveryLedger>(sp => new FileDeliveryLedger(state, sp.GetRequiredService<TimeProvider>()));
             web.Services.AddKelosWebhooks(web.Configuration);
@@ -73,7 +74,7 @@ public static class EmbeddedHost
         });
     }
 
-    private static Serilog.ILogger Logging(StateDirectory state, LogEventLevel consoleLevel)
+    private static Serilog.Core.Logger Logging(StateDirectory state, LogEventLevel consoleLevel)
     {
         var logs = Path.Combine(state.Root, "logs");
         Directory.CreateDirectory(logs);

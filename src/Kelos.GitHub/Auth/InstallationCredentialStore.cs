@@ -1,0 +1,14 @@
+using Octokit;
+
+namespace Kelos.GitHub.Auth;
+
+/// <summary>Octokit credentials for one installation: the cached installation token, refreshed by the cache.</summary>
+public sealed class InstallationCredentialStore(InstallationTokenCache tokens, long installationId) : ICredentialStore
+{
+    /// <inheritdoc />
+    public async Task<Credentials> GetCredentials()
+    {
+        var token = await tokens.GetAsync(installationId);
+        return new Credentials(token.Token, AuthenticationType.Bearer);
+    }
+}

@@ -1,5 +1,0 @@
-namespace Kelos.GitHub;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Kelos.Testing.GitHub;
+
+/// <summary>
+/// Runs around every endpoint: reads the credential, counts it against the rate limit and writes the
+/// <c>x-ratelimit-*</c> headers, plays the failures a test asked for, and records the call with its answer.
+/// </summary>
+internal sealed class StandInPipeline(StandInState state)
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.EnableBuffering();
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            context.Items[typeof(StandInPipeline)] = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        context.Request.Body.Position = 0;
+        var caller = StandInAuthenticator.Resolve(context, state);
+        context.Items[typeof(StandInCaller)] = caller;
+        try
+        {
+            var failure = Prepare(context, caller);
+            if (failure is not null)
+            {
+                await failure.ExecuteAsync(context);
+            }
+            else
+            {
+                await next(context);
+            }
+        }
+        finally
+        {
+            var call = new StandInCall(
+                context.Request.Method,
+                context.Request.PathBase + context.Request.Path,
+                context.Request.QueryString.Value ?? string.Empty,
+                (string)context.Items[typeof(StandInPipeline)]!,
+                caller.Kind,
+                context.Response.StatusCode);
+            lock (state.Gate)
+            {
+                state.Calls.Add(call);
+            }
+        }
+    }
+
+    /// <summary>Writes the rate-limit headers; returns the failure to answer instead of the endpoint, if one is due.</summary>
+    private IResult? Prepare(HttpContext context, StandInCaller caller)
+    {
+        var now = state.Time.GetUtcNow();
+        lock (state.Gate)
+        {
+            var knobs = state.Knobs;
+            var exhausted = knobs.RateLimitExhaustedUntil is { } until && until > now;
+            var used = state.RateLimitUsed[caller.CredentialKey] = state.RateLimitUsed.GetValueOrDefault(caller.CredentialKey) + 1;
+            var reset = exhausted ? knobs.RateLimitExhaustedUntil!.Value : NextHour(now);
+            var headers = context.Response.Headers;
+            headers["x-ratelimit-limit"] = GitHubLimits.RequestsPerHour.ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-remaining"] = (exhausted ? 0 : Math.Max(0, GitHubLimits.RequestsPerHour - used)).ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-used"] = (exhausted ? GitHubLimits.RequestsPerHour : used).ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-resource"] = "core";
+
+            if (exhausted)
+            {
+                return GitHubErrors.Forbidden($"API rate limit exceeded for {caller.CredentialKey}.");
+            }
+
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (knobs.FailedCalls > 0 && (knobs.FailPathPrefix is null || path.StartsWith(knobs.FailPathPrefix, StringComparison.Ordinal)))
+            {
+                knobs.FailedCalls--;
+                return GitHubErrors.Error(knobs.FailStatus, "Server Error");
+            }
+
+            if (knobs.ThrottledCalls > 0 && context.GetEndpoint()?.Metadata.GetMetadata<ContentCreating>() is not null)
+            {
+                knobs.ThrottledCalls--;
+                headers.RetryAfter = ((long)knobs.ThrottleRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return GitHubErrors.Forbidden(
+                    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
+                    + "If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.");
+            }
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset NextHour(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour + 1), TimeSpan.Zero);
+}
