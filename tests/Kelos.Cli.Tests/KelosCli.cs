@@ -19,6 +19,9 @@ public sealed class KelosCli : IDisposable
 
     public string Root { get; }
 
+    /// <summary>What the <c>kelos serve</c> processes printed, for failure messages.</summary>
+    public List<string> ServerOutput { get; } = [];
+
     public string StateDir { get; }
 
     /// <summary>The apphost in Kelos.Cli's own build output, of the same configuration as this test run.</summary>
@@ -31,7 +34,10 @@ public sealed class KelosCli : IDisposable
         CommandRunner.RunAsync(Executable, [.. args, "--state-dir", StateDir], Root, environment, timeout);
 
     /// <summary>Starts <c>kelos serve</c> and waits until it leads the state directory.</summary>
-    public async Task<Process> StartServeAsync()
+    public Task<Process> StartServeAsync() => StartServeAsync(new Dictionary<string, string?>());
+
+    /// <summary>Starts <c>kelos serve ARGS</c> with extra environment and waits until it leads the state directory.</summary>
+    public async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -40,14 +46,26 @@ public sealed class KelosCli : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "serve", "--state-dir", StateDir })
+        foreach (var arg in new[] { "serve", "--state-dir", StateDir }.Concat(args))
         {
             info.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { lock (ServerOutput) { ServerOutput.Add(e.Data ?? ""); } };
+        process.ErrorDataReceived += (_, e) => { lock (ServerOutput) { ServerOutput.Add(e.Data ?? ""); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _servers.Add(process);
@@ -133,9 +151,14 @@ public sealed class KelosCli : IDisposable
             server.Dispose();
         }
 
+        _servers.Clear();
+
         try
         {
-            Directory.Delete(Root, recursive: true);
+            if (Directory.Exists(Root))
+            {
+                Directory.Delete(Root, recursive: true);
+            }
         }
         catch (IOException)
         {

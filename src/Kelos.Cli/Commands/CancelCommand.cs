@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kelos.Controller;
+using Kelos.Core.Store;
 using Kelos.Runtime.Local.State;
 
 namespace Kelos.Cli.Commands;

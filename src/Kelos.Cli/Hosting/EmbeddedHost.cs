@@ -2,6 +2,8 @@ using Kelos.Controller;
 using Kelos.Core.Deliveries;
 using Kelos.Core.Runtime;
 using Kelos.Core.Store;
+using Kelos.GitHub;
+using Kelos.GitHub.Replies;
 using Kelos.GitHub.Webhooks;
 using Kelos.Runtime.Local;
 using Kelos.Runtime.Local.Deliveries;
@@ -33,20 +35,24 @@ public static class EmbeddedHost
         {
             var web = WebApplication.CreateBuilder();
             web.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-            AddEmbedded(web, settings);
+            AddEmbedded(web, settings, gitHub: true);
             web.Services.AddSingleton<IDeliveryLedger>(sp => new FileDeliveryLedger(state, sp.GetRequiredService<TimeProvider>()));
             web.Services.AddKelosWebhooks(web.Configuration);
+            web.Services.AddKelosGitHubApp();
             var app = web.Build();
             app.MapKelosWebhooks();
+
+            // Templates load once at start: one that does not parse stops the start here, naming the file.
+            app.Services.GetRequiredService<CommentTemplates>();
             return app;
         }
 
         var builder = Host.CreateApplicationBuilder();
-        AddEmbedded(builder, settings);
+        AddEmbedded(builder, settings, gitHub: false);
         return builder.Build();
     }
 
-    private static void AddEmbedded(IHostApplicationBuilder builder, EmbeddedHostSettings settings)
+    private static void AddEmbedded(IHostApplicationBuilder builder, EmbeddedHostSettings settings, bool gitHub)
     {
         var state = settings.State;
         builder.Services.AddSerilog(Logging(state, settings.ConsoleLevel), dispose: true);
@@ -70,6 +76,11 @@ public static class EmbeddedHost
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddControllerConsumers();
+            if (gitHub)
+            {
+                bus.AddGitHubConsumers();
+            }
+
             bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
     }

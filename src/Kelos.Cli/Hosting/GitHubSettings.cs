@@ -1,3 +1,4 @@
+using Kelos.GitHub;
 using Kelos.GitHub.Webhooks;
 
 namespace Kelos.Cli.Hosting;
@@ -9,9 +10,7 @@ namespace Kelos.Cli.Hosting;
 /// </summary>
 public static class GitHubSettings
 {
-    public const string AppIdVariable = "KELOS_GITHUB_APP_ID";
-
     public static bool IsConfigured() =>
-        new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable, AppIdVariable }
+        new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable, GitHubFrontEndServiceCollectionExtensions.AppIdVariable }
             .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
 }

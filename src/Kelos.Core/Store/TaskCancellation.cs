@@ -1,7 +1,6 @@
 using Kelos.Core.Resources;
-using Kelos.Core.Store;
 
-namespace Kelos.Controller;
+namespace Kelos.Core.Store;
 
 /// <summary>What a cancel request found.</summary>
 public enum CancelOutcome

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Kelos.GitHub.Api;
+using Kelos.GitHub.Replies;
+using Kelos.GitHub.Triggers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kelos.GitHub;
+
+/// <summary>Wiring for the GitHub App role: the App's credentials, trust, triggers and answers.</summary>
+public static class GitHubFrontEndServiceCollectionExtensions
+{
+    public const string AppIdVariable = "KELOS_GITHUB_APP_ID";
+    public const string PrivateKeyFileVariable = "KELOS_GITHUB_PRIVATE_KEY_FILE";
+    public const string ApiUrlVariable = "KELOS_GITHUB_API_URL";
+
+    /// <summary>
+    /// The App from <c>KELOS_GITHUB_APP_ID</c>, <c>KELOS_GITHUB_PRIVATE_KEY_FILE</c> (PEM) and <c>KELOS_GITHUB_API_URL</c>
+    /// (default https://api.github.com; a GitHub Enterprise URL with or without /api/v3, or a local URL as given).
+    /// </summary>
+    public static IServiceCollection AddKelosGitHubApp(this IServiceCollection services)
+    {
+        services.AddGitHubApp().Configure(o =>
+        {
+            if (long.TryParse(Environment.GetEnvironmentVariable(AppIdVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                o.AppId = id;
+            }
+
+            o.PrivateKeyPath = Environment.GetEnvironmentVariable(PrivateKeyFileVariable);
+            if (Environment.GetEnvironmentVariable(ApiUrlVariable) is { Length: > 0 } url)
+            {
+                o.ApiBaseUrl = new Uri(url);
+            }
+        });
+        services.AddSingleton(_ => CommentTemplates.FromDefaultLocations());
+        services.AddSingleton<ITrustCheck, RepositoryTrustCheck>();
+        services.AddSingleton<TriggerPlanner>();
+        services.AddSingleton<SubjectCommandHandler>();
+        services.AddSingleton<HelpReplies>();
+        return services;
+    }
+
+    /// <summary>The consumers of the GitHub role, for the bus configuration of the mode.</summary>
+    public static void AddGitHubConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<GitHubEventConsumer>();
+        bus.AddConsumer<AcknowledgeConsumer>();
+        bus.AddConsumer<ReplyConsumer>();
+    }
+}

@@ -1,0 +1,81 @@
+using Kelos.Contracts;
+using Kelos.Core.Resources;
+using Kelos.Core.Store;
+using Kelos.GitHub.Replies;
+using Kelos.GitHub.Webhooks;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kelos.GitHub.Triggers;
+
+/// <summary>
+/// Acts on a GitHub event: 👀 for a person's request, the Tasks its commands or labels start (created once:
+/// their names derive from the event), and an answer for everything it will not or cannot do. Every person
+/// who asks gets an answer.
+/// </summary>
+public sealed class GitHubEventConsumer(
+    IResourceStore store,
+    TriggerPlanner planner,
+    SubjectCommandHandler subjectCommands,
+    HelpReplies help,
+    IOptions<KelosWebhookOptions> webhookOptions,
+    ILogger<GitHubEventConsumer> logger) : IConsumer<GitHubEventReceived>
+{
+    public async Task Consume(ConsumeContext<GitHubEventReceived> context)
+    {
+        var e = context.Message;
+        if (e.Repository is not { } repo || e.InstallationId is not { } installation)
+        {
+            return;
+        }
+
+        var spawners = store.List<TaskSpawner>();
+        var outcomes = await planner.PlanAsync(e, spawners, webhookOptions.Value.AppSlug, context.CancellationToken);
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        await context.Publish(new AcknowledgeRequest(installation, repo.Owner, repo.Name, e.Subject?.Number, e.Comment?.Id,
+            e.Comment is null ? null : e.Event == "pull_request_review_comment" ? "review" : "issue"));
+
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var answer = Act(e, outcomes[i], spawners);
+            if (answer is not null && e.Subject is { } subject)
+            {
+                var key = $"{e.Event}-{e.Comment?.Id ?? 0}-{e.Action}-{i}";
+                await context.Publish(new ReplyRequest(installation, repo.Owner, repo.Name, subject.Number, key, answer));
+            }
+        }
+    }
+
+    /// <summary>Carries out one outcome; returns the answer to post, or null when the Task's own reports will speak.</summary>
+    private string? Act(GitHubEventReceived e, TriggerOutcome outcome, IReadOnlyList<TaskSpawner> spawners)
+    {
+        switch (outcome)
+        {
+            case StartTask start:
+                if (store.Create(start.Task))
+                {
+                    logger.LogInformation("Task {TaskName} created by spawner {Spawner} for {Sender}", start.Task.Name, start.Spawner, e.Sender.Login);
+                }
+                else
+                {
+                    logger.LogInformation("Task {TaskName} exists already; the request was seen before", start.Task.Name);
+                }
+
+                return null;
+            case Refused refused:
+                logger.LogInformation("Refused {Sender} on {Repository}: {Reason}", e.Sender.Login, e.Repository?.FullName, refused.Reason);
+                return help.Refused(refused);
+            case ShowHelp show:
+                return help.Help(show, spawners, webhookOptions.Value.AppSlug);
+            case SubjectCommand own:
+                return subjectCommands.Handle(e, own.Command);
+            default:
+                return null;
+        }
+    }
+}

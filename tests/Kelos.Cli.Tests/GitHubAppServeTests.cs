@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kelos.Testing;
+using Kelos.Testing.GitHub;
+
+namespace Kelos.Cli.Tests;
+
+/// <summary>
+/// <c>kelos serve</c> as a GitHub App front end, with GitHub played by the stand-in over HTTP: a signed
+/// <c>issue_comment</c> delivery carrying a command leads to 👀, a Task, and for an untrusted author, a refusal.
+/// </summary>
+public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
+{
+    private const string Repository = "acme/widgets";
+    private const string Secret = "test-webhook-secret";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly KelosCli _kelos = new();
+    private readonly HttpClient _http = new();
+    private GitHubStandIn _github = null!;
+    private StandInInstallation _installation = null!;
+    private Uri _webhook = null!;
+    private int _issue;
+
+    public async Task InitializeAsync()
+    {
+        _github = await GitHubStandIn.StartAsync();
+        _installation = _github.AddInstallation("acme", "widgets");
+        _github.SetCollaborator(Repository, "alice", "write");
+        _github.SetCollaborator(Repository, "bob", "read");
+        _issue = _github.AddIssue(Repository, "The README has a typo", "alice", "It says 'teh'.");
+        var port = FreePort();
+        _webhook = new Uri($"http://127.0.0.1:{port}/api/github/webhooks");
+        var keyFile = _kelos.Write("app.pem", _github.PrivateKeyPem);
+        var configDir = Path.Combine(_kelos.Root, "config");
+        Directory.CreateDirectory(configDir);
+        foreach (var spawner in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "deploy", "spawners"), "*.yaml"))
+        {
+            File.Copy(spawner, Path.Combine(configDir, Path.GetFileName(spawner)));
+        }
+
+        await _kelos.StartServeAsync(
+            new Dictionary<string, string?>
+            {
+                ["KELOS_WEBHOOK_SECRET"] = Secret,
+                ["KELOS_GITHUB_APP_ID"] = _github.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["KELOS_GITHUB_PRIVATE_KEY_FILE"] = keyFile,
+                ["KELOS_GITHUB_API_URL"] = _github.BaseUrl.ToString(),
+                ["KELOS_GITHUB_APP_SLUG"] = _github.AppSlug,
+            },
+            "--urls", $"http://127.0.0.1:{port}", "--config-dir", configDir);
+        await WaitUntilAsync(async () => (await TryGetAsync(new Uri(_webhook, "/healthz"))) == HttpStatusCode.OK, "the webhook endpoint to answer");
+        await WaitUntilAsync(async () => (await _kelos.RunAsync("get", "taskspawners")).StandardOutput.Contains("label-run", StringComparison.Ordinal), "the spawners to be applied");
+    }
+
+    [Fact]
+    public async Task CommandFromWriter_EyesTaskAndRedeliveryChangesNothing()
+    {
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", "/kelos run fix the typo");
+        var delivery = Guid.NewGuid().ToString();
+
+        var first = await DeliverAsync(delivery, "alice", commentId, "/kelos run fix the typo");
+
+        Assert.Equal(HttpStatusCode.Accepted, first);
+        await WaitUntilAsync(() => Task.FromResult(Eyes(commentId) == 1), "👀 on the comment");
+        var task = await WaitForTaskAsync();
+        Assert.StartsWith("run-issue-comment-", task["metadata"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("fix the typo", task["spec"]!["prompt"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("alice", task["metadata"]!["annotations"]!["kelos.dev/requested-by"]!.GetValue<string>());
+
+        var again = await DeliverAsync(delivery, "alice", commentId, "/kelos run fix the typo");
+        await Task.Delay(1000);
+
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Single(Tasks());
+        Assert.Equal(1, Eyes(commentId));
+    }
+
+    [Fact]
+    public async Task CommandFromReader_RefusedSayingWhyAndNoTask()
+    {
+        var commentId = _github.AddIssueComment(Repository, _issue, "bob", "/kelos run delete everything");
+
+        var status = await DeliverAsync(Guid.NewGuid().ToString(), "bob", commentId, "/kelos run delete everything");
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var refusal = await WaitForReplyAsync("can't do");
+        Assert.Contains("@bob has read access on acme/widgets; this needs write access", refusal, StringComparison.Ordinal);
+        Assert.Empty(Tasks());
+    }
+
+    [Fact]
+    public async Task UnknownVerb_AnsweredWithHelp()
+    {
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", "/kelos frobnicate now");
+
+        await DeliverAsync(Guid.NewGuid().ToString(), "alice", commentId, "/kelos frobnicate now");
+
+        var help = await WaitForReplyAsync("I don't know the command");
+        Assert.Contains("`/kelos frobnicate`", help, StringComparison.Ordinal);
+        Assert.Contains("| `/kelos plan <text>` |", help, StringComparison.Ordinal);
+        Assert.Contains("| `/kelos cancel` |", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongSignature_Unauthorized()
+    {
+        var status = await DeliverAsync(Guid.NewGuid().ToString(), "alice", 1, "/kelos help", secret: "wrong");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    private int Eyes(long commentId) =>
+        _github.Reactions(Repository, StandInReactionTarget.IssueComment, commentId).Count(r => r.Content == "eyes");
+
+    private List<JsonNode> Tasks()
+    {
+        var json = _kelos.RunAsync("get", "tasks", "-o", "json").GetAwaiter().GetResult().StandardOutput;
+        return [.. JsonNode.Parse(json)!["items"]!.AsArray().Select(n => n!)];
+    }
+
+    private async Task<JsonNode> WaitForTaskAsync()
+    {
+        await WaitUntilAsync(() => Task.FromResult(Tasks().Count > 0), "a Task");
+        return Tasks()[0];
+    }
+
+    private async Task<string> WaitForReplyAsync(string text)
+    {
+        string? found = null;
+        await WaitUntilAsync(() =>
+        {
+            found = _github.IssueComments(Repository, _issue).FirstOrDefault(c => c.Body.Contains(text, StringComparison.Ordinal))?.Body;
+            return Task.FromResult(found is not null);
+        }, $"a reply containing \"{text}\"");
+        return found!;
+    }
+
+    private async Task<HttpStatusCode> DeliverAsync(string delivery, string sender, long commentId, string body, string secret = Secret)
+    {
+        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", "issue_comment", "created.with-installation.payload.json")))!;
+        payload["installation"]!["id"] = _installation.Id;
+        payload["repository"]!["name"] = "widgets";
+        payload["repository"]!["full_name"] = Repository;
+        payload["repository"]!["owner"]!["login"] = "acme";
+        payload["issue"]!["number"] = _issue;
+        payload["comment"]!["id"] = commentId;
+        payload["comment"]!["body"] = body;
+        payload["comment"]!["user"]!["login"] = sender;
+        payload["sender"]!["login"] = sender;
+        payload["sender"]!["type"] = "User";
+        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, _webhook) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-GitHub-Event", "issue_comment");
+        request.Headers.Add("X-GitHub-Delivery", delivery);
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), bytes)));
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private async Task<HttpStatusCode?> TryGetAsync(Uri url)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(url);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        string log;
+        lock (_kelos.ServerOutput)
+        {
+            log = string.Join('\n', _kelos.ServerOutput.TakeLast(40));
+        }
+
+        Assert.Fail($"timed out waiting for {what}; kelos serve said:\n{log}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    public void Dispose()
+    {
+        _kelos.Dispose();
+        _http.Dispose();
+    }
+}
