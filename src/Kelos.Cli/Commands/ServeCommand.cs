@@ -36,7 +36,7 @@ public static class ServeCommand
                 throw new CliException($"the configuration directory {dir} does not exist (--config-dir or {ConfigDirectoryOptions.EnvironmentVariable})");
             }
 
-            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir, Urls: parse.GetValue(urls)));
+            using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir, Urls: parse.GetValue(urls), RabbitMqUrl: RabbitMq.UrlFromEnvironment()));
             await console.Error.WriteLineAsync($"kelos serve: state directory {state.Root}");
             await host.RunAsync(cancellationToken);
             return 0;

@@ -81,7 +81,19 @@ public static class EmbeddedHost
                 bus.AddGitHubConsumers();
             }
 
-            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            if (settings.RabbitMqUrl is { } rabbit)
+            {
+                // A deployment's bus: durable, shared with the other Kelos processes on the broker.
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
         });
     }
 

@@ -8,6 +8,7 @@ namespace Kelos.Cli.Hosting;
 /// <param name="OnlyTask">For <c>kelos run</c>: the Task (and its dependencies) this host acts on.</param>
 /// <param name="ConfigDirectory">YAML kept applied (<c>KELOS_CONFIG_DIR</c>), or null.</param>
 /// <param name="Urls">Where <c>kelos serve</c> listens when it is a GitHub App front end; null for none.</param>
+/// <param name="RabbitMqUrl"><c>KELOS_RABBITMQ_URL</c>: the bus is RabbitMQ there; null for the in-memory bus.</param>
 public sealed record EmbeddedHostSettings(
     StateDirectory State,
     string Role,
@@ -15,4 +16,5 @@ public sealed record EmbeddedHostSettings(
     LogEventLevel ConsoleLevel,
     string? OnlyTask = null,
     string? ConfigDirectory = null,
-    string? Urls = null);
+    string? Urls = null,
+    Uri? RabbitMqUrl = null);
