@@ -10,6 +10,10 @@ namespace Kelos.Contracts;
 /// <param name="Subject">The issue or pull request the event is about, if any.</param>
 /// <param name="Comment">The comment, review comment or review that carries text, if any.</param>
 /// <param name="Label">The label added or removed (labeled/unlabeled).</param>
+/// <param name="Conversation">
+/// Added by the trigger consumer, not the front end: the whole review a PR feedback event belongs to (each
+/// comment with file and line) or the review thread a review comment sits in, as Markdown.
+/// </param>
 public sealed record GitHubEventReceived(
     string DeliveryId,
     string Event,
@@ -21,7 +25,8 @@ public sealed record GitHubEventReceived(
     GitHubComment? Comment,
     string? Label,
     GitHubCheckRunRef? CheckRun,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? Conversation = null);
 
 /// <summary>A repository: <c>owner/name</c>, its default branch, whether it is private.</summary>
 public sealed record GitHubRepositoryRef(string Owner, string Name, string DefaultBranch, bool Private)

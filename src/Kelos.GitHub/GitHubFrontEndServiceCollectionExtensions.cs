@@ -36,6 +36,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton(_ => CommentTemplates.FromDefaultLocations());
         services.AddSingleton<ITrustCheck, RepositoryTrustCheck>();
         services.AddSingleton<TriggerPlanner>();
+        services.AddSingleton<GitHubEventEnricher>();
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
         return services;

@@ -31,6 +31,8 @@ namespace Kelos.Core.Triggers;
 /// <item><term><c>head_sha</c> (<c>.HeadSHA</c>)</term><description>the check run's head commit, else the pull request's</description></item>
 /// <item><term><c>label</c> (<c>.Label</c>)</term><description>the label just added or removed</description></item>
 /// <item><term><c>delivery_id</c> (<c>.DeliveryID</c>)</term><description>the <c>X-GitHub-Delivery</c> id</description></item>
+/// <item><term><c>conversation</c></term><description>for PR feedback: the whole review (every comment with file and
+/// line) or the review thread of a review comment, as Markdown; <c>""</c> otherwise</description></item>
 /// <item><term><c>payload</c> (<c>.Payload</c>)</term><description>always null: the raw payload does not travel past the
 /// front end (it is not in <see cref="GitHubEventReceived"/>); use the variables here</description></item>
 /// </list>
@@ -90,6 +92,7 @@ public static class TriggerVariables
             ["head_sha"] = check?.HeadSha ?? subject?.HeadSha ?? "",
             ["label"] = EventViews.Clean(e.Label),
             ["delivery_id"] = e.DeliveryId,
+            ["conversation"] = EventViews.Clean(e.Conversation),
             ["payload"] = null,
             ["issue"] = subject is null ? null : EventViews.Issue(subject),
             ["pull_request"] = subject is { IsPullRequest: true } ? EventViews.PullRequest(subject, repository) : null,

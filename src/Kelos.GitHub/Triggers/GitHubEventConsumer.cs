@@ -17,6 +17,7 @@ namespace Kelos.GitHub.Triggers;
 public sealed class GitHubEventConsumer(
     IResourceStore store,
     TriggerPlanner planner,
+    GitHubEventEnricher enricher,
     SubjectCommandHandler subjectCommands,
     HelpReplies help,
     IOptions<KelosWebhookOptions> webhookOptions,
@@ -25,11 +26,12 @@ public sealed class GitHubEventConsumer(
     public async Task Consume(ConsumeContext<GitHubEventReceived> context)
     {
         var e = context.Message;
-        if (e.Repository is not { } repo || e.InstallationId is not { } installation)
+        if (e.Repository is not { } repo || e.InstallationId is not { } installation || e.Event.StartsWith("installation", StringComparison.Ordinal))
         {
             return;
         }
 
+        e = await enricher.EnrichAsync(e);
         var spawners = store.List<TaskSpawner>();
         var outcomes = await planner.PlanAsync(e, spawners, webhookOptions.Value.AppSlug, context.CancellationToken);
         if (outcomes.Count == 0)

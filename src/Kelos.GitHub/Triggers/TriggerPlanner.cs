@@ -101,6 +101,12 @@ public sealed class TriggerPlanner(ITrustCheck trust)
                 continue;
             }
 
+            if (ForkOf(e) is { } fork)
+            {
+                outcomes.Add(new Refused(command, $"this pull request comes from the fork {fork}; Kelos does not run an agent, with this repository's token and the model's key, on code this repository does not control — push the branch to {e.Repository!.FullName} and ask again"));
+                continue;
+            }
+
             try
             {
                 var task = SpawnedTaskBuilder.Build(spawner, e, command, WorkItemKey(e, command));
@@ -112,6 +118,11 @@ public sealed class TriggerPlanner(ITrustCheck trust)
             }
         }
     }
+
+    /// <summary>The head repository of a pull request from a fork, or null (not a PR, or not a fork).</summary>
+    public static string? ForkOf(GitHubEventReceived e) =>
+        e.Subject is { IsPullRequest: true, HeadRepository: { } head } && e.Repository is { } repo
+            && !string.Equals(head, repo.FullName, StringComparison.OrdinalIgnoreCase) ? head : null;
 
     private Task<TrustVerdict> CheckAsync(GitHubEventReceived e, CommentPolicy? policy, CancellationToken cancellationToken) =>
         e.Repository is null || e.InstallationId is null
