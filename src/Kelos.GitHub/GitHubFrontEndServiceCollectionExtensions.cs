@@ -37,6 +37,8 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton<ITrustCheck, RepositoryTrustCheck>();
         services.AddSingleton<TriggerPlanner>();
         services.AddSingleton<GitHubEventEnricher>();
+        services.AddSingleton<RepositoryWorkspaces>();
+        services.AddSingleton<Core.Runtime.IGitHubTokenIssuer, Auth.WorkspaceTokenIssuer>();
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
         return services;

@@ -16,7 +16,7 @@ namespace Kelos.Runtime.Local;
 /// sandboxed with bubblewrap when it is installed. It does what the init containers, the entrypoint and the
 /// capture step do on a cluster, so results look the same in both modes.
 /// </summary>
-public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bubblewrap? sandbox, ILogger<LocalTaskRuntime> logger) : ITaskRuntime
+public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bubblewrap? sandbox, ILogger<LocalTaskRuntime> logger, IGitHubTokenIssuer? gitHubTokens = null) : ITaskRuntime
 {
     public async Task<TaskRunResult> RunAsync(TaskRunRequest request, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         var spec = request.Task.Spec;
         var adapter = AgentAdapters.For(spec.Type!);
         var baseEnv = HostEnvironment.Base(run.Home, sandbox is null ? run.Temp : "/tmp");
-        var token = WorkspaceToken(request, run, log);
+        var token = await WorkspaceTokenAsync(request, run, log, cancellationToken);
         var git = request.Workspace is null ? null : new GitClient(log, baseEnv, token?.File);
 
         PreparedClone? clone = null;
@@ -300,7 +300,12 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         return [executable, real];
     }
 
-    private static WorkspaceTokenFile? WorkspaceToken(TaskRunRequest request, RunDirectory run, RunLog log)
+    /// <summary>
+    /// The token git and the agent use: the Secret's <c>GITHUB_TOKEN</c>, or, for a Secret holding a GitHub App
+    /// (<c>appID</c>, <c>installationID</c>, <c>privateKey</c>), an installation token minted for this Task, narrowed
+    /// to its one repository. Written to a file only this user can read; the credential helper reads it.
+    /// </summary>
+    private async Task<WorkspaceTokenFile?> WorkspaceTokenAsync(TaskRunRequest request, RunDirectory run, RunLog log, CancellationToken cancellationToken)
     {
         var secretName = request.Workspace?.Spec.SecretRef?.Name;
         if (secretName is null)
@@ -310,12 +315,44 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
 
         var secret = request.Secrets(secretName)
             ?? throw new RunFailedException($"Secret \"{secretName}\" (workspace {request.Workspace!.Name} secretRef) does not exist; create it with kelos apply -f");
-        var token = secret.Get("GITHUB_TOKEN")
-            ?? throw new RunFailedException($"Secret \"{secretName}\" has no GITHUB_TOKEN key; embedded mode clones with a token (GitHub App keys need the GitHub App integration of kelos serve)");
+        var token = secret.Get("GITHUB_TOKEN") ?? await AppTokenAsync(secret, request.Workspace!, log, cancellationToken);
         log.AddSecret(token);
         var file = Path.Combine(run.Credentials, "github-token");
         AtomicFile.WriteAllText(file, token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new WorkspaceTokenFile(token, file);
+    }
+
+    private async Task<string> AppTokenAsync(Secret secret, Workspace workspace, RunLog log, CancellationToken cancellationToken)
+    {
+        var name = secret.Name;
+        if (secret.Get(GitHubAppSecret.AppIdKey) is not { } appId || secret.Get(GitHubAppSecret.InstallationIdKey) is not { } installationId
+            || secret.Get(GitHubAppSecret.PrivateKeyKey) is not { } key)
+        {
+            throw new RunFailedException($"Secret \"{name}\" has neither a GITHUB_TOKEN key nor a GitHub App ({GitHubAppSecret.AppIdKey}, {GitHubAppSecret.InstallationIdKey}, {GitHubAppSecret.PrivateKeyKey})");
+        }
+
+        if (gitHubTokens is null)
+        {
+            throw new RunFailedException($"Secret \"{name}\" holds a GitHub App; minting its tokens needs kelos serve configured as that App (KELOS_GITHUB_APP_ID, KELOS_GITHUB_PRIVATE_KEY_FILE, KELOS_GITHUB_API_URL)");
+        }
+
+        if (!long.TryParse(appId, CultureInfo.InvariantCulture, out var app) || !long.TryParse(installationId, CultureInfo.InvariantCulture, out var installation))
+        {
+            throw new RunFailedException($"Secret \"{name}\": {GitHubAppSecret.AppIdKey} and {GitHubAppSecret.InstallationIdKey} must be numbers");
+        }
+
+        var (owner, repository) = RepositoryName.Of(workspace.Spec.Repo)
+            ?? throw new RunFailedException($"workspace {workspace.Name}: cannot tell owner/repository from \"{workspace.Spec.Repo}\" to narrow the App token to it");
+        log.AddSecret(key);
+        log.Step($"minting an installation token for {owner}/{repository} only");
+        try
+        {
+            return await gitHubTokens.IssueAsync(new GitHubAppSecret(app, installation, key), owner, repository, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new RunFailedException($"GitHub refused an installation token for {owner}/{repository}: {log.Redact(e.Message)}");
+        }
     }
 
     private sealed record WorkspaceTokenFile(string Value, string File);

@@ -23,6 +23,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
     private StandInInstallation _installation = null!;
     private Uri _webhook = null!;
     private int _issue;
+    private string _remotes = null!;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,35 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
             File.Copy(spawner, Path.Combine(configDir, Path.GetFileName(spawner)));
         }
 
+        // A custom verb whose agent is a script: the whole path runs offline, from the comment to the push.
+        var agent = _kelos.Script("agents/shipit.sh", """
+            echo "token is ${#GITHUB_TOKEN} characters"
+            echo shipped > SHIPPED.md && git add SHIPPED.md && git commit -qm "Ship it"
+            """);
+        File.WriteAllText(Path.Combine(configDir, "shipit.yaml"), $$$"""
+            apiVersion: kelos.dev/v1alpha1
+            kind: TaskSpawner
+            metadata: { name: shipit }
+            spec:
+              when:
+                githubWebhook:
+                  events: [issue_comment]
+                  filters:
+                    - { event: issue_comment, action: created, bodyPattern: "^/kelos shipit\\b" }
+              taskTemplate:
+                type: claude-code
+                image: {{{agent}}}
+                credentials: { type: none }
+                branch: "kelos/shipit-{{ issue.number }}"
+                promptTemplate: "{{ command.text }}"
+            """);
+        _remotes = Path.Combine(_kelos.Root, "remotes");
+        using (var seed = await BareRemote.CreateAsync())
+        {
+            Directory.CreateDirectory(Path.Combine(_remotes, "acme"));
+            await seed.GitAsync(["clone", "-q", "--bare", seed.Path, Path.Combine(_remotes, "acme", "widgets.git")]);
+        }
+
         await _kelos.StartServeAsync(
             new Dictionary<string, string?>
             {
@@ -49,6 +79,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
                 ["KELOS_GITHUB_PRIVATE_KEY_FILE"] = keyFile,
                 ["KELOS_GITHUB_API_URL"] = _github.BaseUrl.ToString(),
                 ["KELOS_GITHUB_APP_SLUG"] = _github.AppSlug,
+                ["KELOS_GITHUB_CLONE_URL"] = Path.Combine(_remotes, "{owner}", "{repo}.git"),
             },
             "--urls", $"http://127.0.0.1:{port}", "--config-dir", configDir);
         await WaitUntilAsync(async () => (await TryGetAsync(new Uri(_webhook, "/healthz"))) == HttpStatusCode.OK, "the webhook endpoint to answer");
@@ -76,6 +107,29 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Single(Tasks());
         Assert.Equal(1, Eyes(commentId));
+    }
+
+    [Fact]
+    public async Task CustomCommand_AgentRunsInTheRepositoryWithANarrowedTokenAndTheBranchIsPushed()
+    {
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", "/kelos shipit now");
+
+        await DeliverAsync(Guid.NewGuid().ToString(), "alice", commentId, "/kelos shipit now");
+
+        var task = await WaitForTaskAsync();
+        var name = task["metadata"]!["name"]!.GetValue<string>();
+        var done = await _kelos.WaitForPhaseAsync(name, Patience, "Succeeded", "Failed");
+        Assert.True(done["status"]!["phase"]!.GetValue<string>() == "Succeeded", done.ToJsonString());
+        Assert.Equal("github-acme-widgets", done["spec"]!["workspaceRef"]!["name"]!.GetValue<string>());
+        var remote = Path.Combine(_remotes, "acme", "widgets.git");
+        var pushed = await CommandRunner.RunAsync("git", ["log", "-1", "--format=%s", "kelos/shipit-" + _issue], remote);
+        Assert.Equal("Ship it", pushed.StandardOutput.Trim());
+        var token = Assert.Single(_github.IssuedTokens, t => t.Repositories is not null);
+        Assert.Equal(["widgets"], token.Repositories);
+        Assert.Equal("write", token.Permissions["contents"]);
+        var log = await _kelos.RunAsync("logs", name, "--raw");
+        Assert.Contains("token is ", log.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Token, log.StandardOutput + File.ReadAllText(Path.Combine(_kelos.StateDir, "runs", name, "kelos.log")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,7 +247,8 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
             log = string.Join('\n', _kelos.ServerOutput.TakeLast(40));
         }
 
-        Assert.Fail($"timed out waiting for {what}; kelos serve said:\n{log}");
+        var replies = string.Join("\n---\n", _github.IssueComments(Repository, _issue).Select(c => $"@{c.Author}: {c.Body}"));
+        Assert.Fail($"timed out waiting for {what}; kelos serve said:\n{log}\nthe issue's comments:\n{replies}");
     }
 
     private static int FreePort()

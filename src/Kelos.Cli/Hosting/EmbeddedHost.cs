@@ -61,7 +61,7 @@ public static class EmbeddedHost
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IResourceStore, FileResourceStore>();
         builder.Services.AddSingleton<ITaskRuntime>(sp => new LocalTaskRuntime(
-            state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>()));
+            state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>(), sp.GetService<IGitHubTokenIssuer>()));
         builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, settings.Role));
         builder.Services.AddKelosController(o =>
         {

@@ -18,6 +18,7 @@ public sealed class GitHubEventConsumer(
     IResourceStore store,
     TriggerPlanner planner,
     GitHubEventEnricher enricher,
+    RepositoryWorkspaces workspaces,
     SubjectCommandHandler subjectCommands,
     HelpReplies help,
     IOptions<KelosWebhookOptions> webhookOptions,
@@ -59,6 +60,7 @@ public sealed class GitHubEventConsumer(
         switch (outcome)
         {
             case StartTask start:
+                workspaces.Attach(start.Task, e);
                 if (store.Create(start.Task))
                 {
                     logger.LogInformation("Task {TaskName} created by spawner {Spawner} for {Sender}", start.Task.Name, start.Spawner, e.Sender.Login);

@@ -28,9 +28,21 @@ public sealed class SubjectCommandHandler(IResourceStore store, CommentTemplates
                 var again = last is null ? null : Retry(last, e);
                 return templates.Render("retried", new RetriedView(subject, last?.Name, again, e.Sender.Login));
             default:
-                var lines = tasks.Select(t => new TaskLine(t.Name, t.Spec.Type ?? "", t.Status?.Phase ?? TaskPhase.Pending, (t.Status?.Message ?? "").Split('\n')[0])).ToList();
+                var queue = store.List<KelosTask>()
+                    .Where(t => t.Status?.Phase is null or TaskPhase.Pending or TaskPhase.Waiting)
+                    .OrderBy(t => t.Metadata.CreationTimestamp).ThenBy(t => t.Name, StringComparer.Ordinal)
+                    .Select(t => t.Name).ToList();
+                var lines = tasks.Select(t => new TaskLine(t.Name, t.Spec.Type ?? "", t.Status?.Phase ?? TaskPhase.Pending, Detail(t, queue))).ToList();
                 return templates.Render("status", new StatusView(subject, lines));
         }
+    }
+
+    /// <summary>The first line of the Task's message; for a Task not started yet, its place in the queue first.</summary>
+    private static string Detail(KelosTask task, List<string> queue)
+    {
+        var message = (task.Status?.Message ?? "").Split('\n')[0];
+        var position = queue.IndexOf(task.Name);
+        return position < 0 ? message : $"#{position + 1} in the queue — {message}";
     }
 
     /// <summary>A new Task with the same spec; its name says which attempt it is, so a redelivered retry makes no third.</summary>

@@ -96,18 +96,10 @@ public static class AgentEnvironment
             ?? throw new RunFailedException($"Secret \"{secretName}\" has no key \"{key}\" (needed for {usedFor})");
     }
 
-    private static string? UpstreamFromRemotes(Workspace? workspace)
-    {
-        var url = workspace?.Spec.Remotes?.FirstOrDefault(r => r.Name == "upstream")?.Url;
-        if (url is null)
-        {
-            return null;
-        }
-
-        var trimmed = url.EndsWith(".git", StringComparison.Ordinal) ? url[..^4] : url;
-        var parts = trimmed.Replace(':', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 2 ? $"{parts[^2]}/{parts[^1]}" : null;
-    }
+    private static string? UpstreamFromRemotes(Workspace? workspace) =>
+        workspace?.Spec.Remotes?.FirstOrDefault(r => r.Name == "upstream")?.Url is { } url && Git.RepositoryName.Of(url) is var (owner, name)
+            ? $"{owner}/{name}"
+            : null;
 
     private static void SetIfPresent(Dictionary<string, string> env, string name, string? value)
     {

@@ -1,0 +1,20 @@
+namespace Kelos.Core.Runtime;
+
+/// <summary>
+/// Mints the token a Task works with: a GitHub App installation token narrowed to the Task's one repository and
+/// the permissions it needs. Present only where Kelos is configured as a GitHub App.
+/// </summary>
+public interface IGitHubTokenIssuer
+{
+    Task<string> IssueAsync(GitHubAppSecret app, string owner, string repository, CancellationToken cancellationToken);
+}
+
+/// <summary>A GitHub App's credentials as a Workspace's Secret holds them (upstream's keys: appID, installationID, privateKey).</summary>
+public sealed record GitHubAppSecret(long AppId, long InstallationId, string PrivateKeyPem)
+{
+    public const string AppIdKey = "appID";
+    public const string InstallationIdKey = "installationID";
+    public const string PrivateKeyKey = "privateKey";
+
+    public override string ToString() => $"GitHub App {AppId}, installation {InstallationId}";
+}
