@@ -35,6 +35,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
         });
         services.AddSingleton(_ => CommentTemplates.FromDefaultLocations());
         services.AddSingleton<ITrustCheck, RepositoryTrustCheck>();
+        services.AddSingleton(_ => new Core.Templating.PromptIncludes(PromptDirectories()));
         services.AddSingleton<TriggerPlanner>();
         services.AddSingleton<GitHubEventEnricher>();
         services.AddSingleton<RepositoryWorkspaces>();
@@ -42,6 +43,19 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
         return services;
+    }
+
+    /// <summary>The operator's prompts (<c>KELOS_TEMPLATES_DIR/prompts</c>) first, then the shipped ones beside the executable.</summary>
+    private static List<string> PromptDirectories()
+    {
+        var dirs = new List<string>();
+        if (Environment.GetEnvironmentVariable(CommentTemplates.OverrideVariable) is { Length: > 0 } custom)
+        {
+            dirs.Add(Path.Combine(custom, "prompts"));
+        }
+
+        dirs.Add(Path.Combine(AppContext.BaseDirectory, "templates", "prompts"));
+        return dirs;
     }
 
     /// <summary>The consumers of the GitHub role, for the bus configuration of the mode.</summary>

@@ -67,7 +67,7 @@ public sealed class PromptTemplate
     /// </summary>
     /// <exception cref="PromptTemplateException">A missing variable or member, or another render error. For a template
     /// written in Go syntax the line is that of the source; the column is that of the translated text.</exception>
-    public string Render(IReadOnlyDictionary<string, object?> variables)
+    public string Render(IReadOnlyDictionary<string, object?> variables, PromptIncludes? includes = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
         var globals = new ScriptObject();
@@ -81,7 +81,7 @@ public sealed class PromptTemplate
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
-            TemplateLoader = null,
+            TemplateLoader = includes,
         };
         context.PushGlobal(globals);
         try

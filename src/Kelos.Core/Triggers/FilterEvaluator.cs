@@ -14,7 +14,7 @@ internal static class FilterEvaluator
         return Same(filter.Event, e.Event)
             && Same(filter.Action, e.Action)
             && Same(filter.Author, e.Sender.Login)
-            && Same(filter.State, e.Subject?.State)
+            && Same(filter.State, e.Event == "pull_request_review" ? e.Comment?.ReviewState : e.Subject?.State)
             && Same(filter.CheckName, e.CheckRun?.Name)
             && Same(filter.Conclusion, e.CheckRun?.Conclusion)
             && (filter.Branch is null || (facts.Branch is { } branch && BranchGlob.IsMatch(filter.Branch, branch)))

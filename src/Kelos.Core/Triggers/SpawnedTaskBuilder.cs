@@ -37,7 +37,8 @@ public static class SpawnedTaskBuilder
     /// <exception cref="TriggerException">A template that does not render, or a name that sanitizes to nothing.</exception>
     /// <param name="workItemKey">What identifies the work item for dedup, e.g. the delivery id, or
     /// <c>comment:&lt;id&gt;:&lt;line&gt;</c>; hashed into the default name.</param>
-    public static KelosTask Build(TaskSpawner spawner, GitHubEventReceived e, SlashCommand? command, string workItemKey)
+    /// <param name="includes">Where <c>{{ include "NAME" }}</c> in the prompt finds its files, if anywhere.</param>
+    public static KelosTask Build(TaskSpawner spawner, GitHubEventReceived e, SlashCommand? command, string workItemKey, PromptIncludes? includes = null)
     {
         ArgumentNullException.ThrowIfNull(spawner);
         ArgumentNullException.ThrowIfNull(e);
@@ -48,7 +49,7 @@ public static class SpawnedTaskBuilder
         var spec = KubernetesJson.Deserialize<TaskSpec>(KubernetesJson.Serialize(template));
         spec.Prompt = string.IsNullOrEmpty(template.PromptTemplate)
             ? throw new TriggerException($"TaskSpawner \"{spawner.Name}\" has no taskTemplate.promptTemplate")
-            : Render(spawner, "promptTemplate", template.PromptTemplate, variables);
+            : Render(spawner, "promptTemplate", template.PromptTemplate, variables, includes);
         spec.Branch = string.IsNullOrEmpty(template.Branch) ? null : NullIfEmpty(Render(spawner, "branch", template.Branch, variables).Trim());
 
         var task = new KelosTask
@@ -86,11 +87,11 @@ public static class SpawnedTaskBuilder
                 $"TaskSpawner \"{spawner.Name}\": taskTemplate.nameTemplate rendered \"{rendered}\", which has nothing usable as a Task name (letters or digits)");
     }
 
-    private static string Render(TaskSpawner spawner, string field, string text, IReadOnlyDictionary<string, object?> variables)
+    private static string Render(TaskSpawner spawner, string field, string text, IReadOnlyDictionary<string, object?> variables, PromptIncludes? includes = null)
     {
         try
         {
-            return PromptTemplate.Parse(text).Render(variables);
+            return PromptTemplate.Parse(text).Render(variables, includes);
         }
         catch (PromptTemplateException error)
         {

@@ -1,6 +1,7 @@
 using Kelos.Contracts;
 using Kelos.Core.Commands;
 using Kelos.Core.Resources;
+using Kelos.Core.Templating;
 using Kelos.Core.Triggers;
 
 namespace Kelos.GitHub.Triggers;
@@ -11,7 +12,7 @@ namespace Kelos.GitHub.Triggers;
 /// (a label, a review, a check run) is matched as it is. The built-in <c>help</c>, <c>cancel</c>, <c>status</c>
 /// and <c>retry</c> are Kelos's own; every other verb is whatever the TaskSpawners match.
 /// </summary>
-public sealed class TriggerPlanner(ITrustCheck trust)
+public sealed class TriggerPlanner(ITrustCheck trust, PromptIncludes? includes = null)
 {
     private static readonly HashSet<string> OwnVerbs = [CommandVerbs.Help, CommandVerbs.Cancel, CommandVerbs.Status, CommandVerbs.Retry];
 
@@ -109,7 +110,7 @@ public sealed class TriggerPlanner(ITrustCheck trust)
 
             try
             {
-                var task = SpawnedTaskBuilder.Build(spawner, e, command, WorkItemKey(e, command));
+                var task = SpawnedTaskBuilder.Build(spawner, e, command, WorkItemKey(e, command), includes);
                 outcomes.Add(new StartTask(task, spawner.Name, command));
             }
             catch (TriggerException ex)

@@ -15,6 +15,12 @@ internal static class Events
             new GitHubComment(commentId, body, $"https://github.com/acme/widgets/issues/7#issuecomment-{commentId}", sender, "MEMBER"),
             null, null, DateTimeOffset.UnixEpoch);
 
+    public static GitHubEventReceived Review(string state, string conversation) =>
+        new("delivery-review", "pull_request_review", "submitted", 42, Repo, new GitHubActor("carol", 3, "User"),
+            Issue() with { IsPullRequest = true, HeadBranch = "feature/x", HeadRepository = "acme/widgets", BaseBranch = "main" },
+            new GitHubComment(555, "Please fix these.", "https://github.com/acme/widgets/pull/7#pullrequestreview-555", "carol", "MEMBER", ReviewId: 555, ReviewState: state),
+            null, null, DateTimeOffset.UnixEpoch, conversation);
+
     public static GitHubEventReceived Labeled(string label, string sender = "alice") =>
         new("delivery-label", "issues", "labeled", 42, Repo, new GitHubActor(sender, 1, "User"), Issue() with { Labels = [label] },
             null, label, null, DateTimeOffset.UnixEpoch);

@@ -17,7 +17,9 @@ public class TriggerPlannerTests
     }
 
     private static Task<IReadOnlyList<TriggerOutcome>> PlanAsync(Kelos.Contracts.GitHubEventReceived e, params string[] writers) =>
-        new TriggerPlanner(new FakeTrust(writers)).PlanAsync(e, DefaultSpawners, "kelos", CancellationToken.None);
+        new TriggerPlanner(new FakeTrust(writers), Prompts).PlanAsync(e, DefaultSpawners, "kelos", CancellationToken.None);
+
+    private static readonly Kelos.Core.Templating.PromptIncludes Prompts = new([Path.Combine(RepositoryRoot.Find(), "templates", "prompts")]);
 
     [Fact]
     public async Task PlanAsync_RunFromWriter_StartsTaskWithTheTextInItsPrompt()
@@ -113,6 +115,25 @@ public class TriggerPlannerTests
         Assert.Equal("label-run", start.Spawner);
         Assert.Equal("kelos/issue-7", start.Task.Spec.Branch);
         Assert.Equal(start.Task.Name, Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Labeled("kelos/run"), "alice"))).Task.Name);
+    }
+
+    [Fact]
+    public async Task PlanAsync_ReviewRequestingChanges_TaskOnTheHeadBranchWithTheWholeReview()
+    {
+        const string review = "Review by @carol (changes_requested):\n\n- `src/a.cs` line 3: off by one\n- `src/b.cs` line 9: missing test\n";
+
+        var start = Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Review("changes_requested", review), "carol")));
+
+        Assert.Equal("review-feedback", start.Spawner);
+        Assert.Equal("feature/x", start.Task.Spec.Branch);
+        Assert.Contains("`src/a.cs` line 3: off by one", start.Task.Spec.Prompt, StringComparison.Ordinal);
+        Assert.Contains("`src/b.cs` line 9: missing test", start.Task.Spec.Prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_ApprovingReview_Nothing()
+    {
+        Assert.Empty(await PlanAsync(Events.Review("approved", "Review by @carol (approved)"), "carol"));
     }
 
     [Fact]

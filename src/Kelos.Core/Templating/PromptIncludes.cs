@@ -1,0 +1,38 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Kelos.Core.Templating;
+
+/// <summary>
+/// Resolves <c>{{ include "NAME" }}</c> in prompt templates to <c>NAME.sbn</c> in the prompt directories, the
+/// operator's first (<c>KELOS_TEMPLATES_DIR/prompts</c>), then the shipped <c>templates/prompts</c>. So the shipped
+/// spawners keep their prompts in files, and an operator can change a prompt without touching a spawner.
+/// </summary>
+public sealed class PromptIncludes(IReadOnlyList<string> directories) : ITemplateLoader
+{
+    public IReadOnlyList<string> Directories { get; } = directories;
+
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        var file = System.IO.Path.GetFileName(templateName) == templateName && !templateName.StartsWith('.')
+            ? templateName + ".sbn"
+            : throw new ScriptRuntimeException(callerSpan, $"include \"{templateName}\": give a prompt's name, not a path");
+        foreach (var dir in Directories)
+        {
+            var path = System.IO.Path.Combine(dir, file);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new ScriptRuntimeException(callerSpan, $"include \"{templateName}\": no {file} in {string.Join(" or ", Directories)}");
+    }
+
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+}
