@@ -45,20 +45,23 @@ public sealed class GitHubEventEnricher(GitHubClientFactory clients)
 
     private static async Task<string> ReviewAsync(IGitHubClient client, GitHubRepositoryRef repo, int number, long reviewId, GitHubComment review)
     {
-        var comments = await client.PullRequest.Review.GetAllComments(repo.Owner, repo.Name, number, reviewId);
+        var comments = await ReviewCommentsAsync(client, $"repos/{repo.Owner}/{repo.Name}/pulls/{number}/reviews/{reviewId}/comments");
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Review by @{review.Author} ({review.ReviewState}):\n\n{review.Body}\n");
         foreach (var comment in comments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n- `{comment.Path}` line {comment.Position ?? comment.OriginalPosition}: {comment.Body}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n- `{comment.Path}` line {comment.Line ?? comment.OriginalLine}: {comment.Body}\n");
         }
 
         return text.ToString();
     }
 
+    private static Task<IReadOnlyList<ReviewCommentJson>> ReviewCommentsAsync(IGitHubClient client, string path) =>
+        new ApiConnection(client.Connection).GetAll<ReviewCommentJson>(new Uri(path, UriKind.Relative));
+
     private static async Task<string> ThreadAsync(IGitHubClient client, GitHubRepositoryRef repo, int number, GitHubComment comment)
     {
-        var all = await client.PullRequest.ReviewComment.GetAll(repo.Owner, repo.Name, number);
+        var all = await ReviewCommentsAsync(client, $"repos/{repo.Owner}/{repo.Name}/pulls/{number}/comments");
         var root = comment.InReplyToId ?? comment.Id;
         var thread = all.Where(c => c.Id == root || c.InReplyToId == root).OrderBy(c => c.CreatedAt);
         var text = new StringBuilder($"Review thread on `{comment.Path}` line {comment.Line}:\n");
