@@ -41,5 +41,15 @@ public static class KelosCommandLine
             await stderr.WriteLineAsync("error: " + e.Message);
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting that stops the start (no webhook secret, a bad App id): say what, in one line each.
+            foreach (var failure in e.Failures)
+            {
+                await stderr.WriteLineAsync("error: " + failure);
+            }
+
+            return 1;
+        }
     }
 }

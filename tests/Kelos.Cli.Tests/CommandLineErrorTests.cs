@@ -30,5 +30,18 @@ public sealed class CommandLineErrorTests : IDisposable
         Assert.Contains("sandbox: bubblewrap", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_GitHubAppWithoutWebhookSecret_RefusesToStartSayingWhy()
+    {
+        var result = await _kelos.RunAsync(
+            ["serve", "--urls", "http://127.0.0.1:0"],
+            TimeSpan.FromSeconds(60),
+            new Dictionary<string, string?> { ["KELOS_GITHUB_APP_ID"] = "12345", ["KELOS_WEBHOOK_SECRET"] = null, ["KELOS_WEBHOOK_SECRET_FILE"] = null });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: No GitHub webhook secret: set KELOS_WEBHOOK_SECRET", result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _kelos.Dispose();
 }
