@@ -1,6 +1,7 @@
 using Kelos.Contracts;
 using Kelos.Core.Installations;
 using Kelos.GitHub.Auth;
+using Kelos.GitHub.Webhooks;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -21,15 +22,18 @@ public sealed class InstallationEventConsumer(
     public async Task Consume(ConsumeContext<GitHubEventReceived> context)
     {
         var e = context.Message;
-        if (e.Event is not ("installation" or "installation_repositories") || e.InstallationId is not { } id)
+        if (e.Event is not (WebhookEventNames.Installation or WebhookEventNames.InstallationRepositories) || e.InstallationId is not { } id)
         {
             return;
         }
 
         // A changed installation (suspended, fewer repositories, permissions) makes a cached token stale.
         tokens.Invalidate(id);
-        var now = e.Event == "installation" && e.Action == "deleted" ? null : await lookup.GetAsync(id, context.CancellationToken);
-        var stored = store.Update(id, current => now is null ? InstallationChanges.Removed(current, e.ReceivedAt) : InstallationChanges.Apply(current, now, e.ReceivedAt));
+        var uninstalled = e.Event == WebhookEventNames.Installation && e.Action == "deleted";
+        var now = uninstalled ? null : await lookup.GetAsync(id, context.CancellationToken);
+        var stored = store.Update(id, current => now is null
+            ? InstallationChanges.Removed(current, e.ReceivedAt)
+            : InstallationChanges.Apply(current, now, e.ReceivedAt));
         if (stored is not null)
         {
             logger.LogInformation(

@@ -5,8 +5,8 @@ namespace Kelos.GitHub.Manifest;
 
 /// <summary>
 /// The GitHub App manifest of a Kelos App: the permissions and events Kelos needs, and where GitHub delivers
-/// webhooks. <c>installation</c> and <c>installation_repositories</c> are not listed: GitHub sends them to every
-/// App with a webhook, and they are not events an App can subscribe to.
+/// webhooks. <c>installation</c> and <c>installation_repositories</c> are not listed: GitHub delivers them to every
+/// App with an active webhook whatever it subscribes to (its App settings offer no such event to tick).
 /// </summary>
 public static class KelosAppManifest
 {
