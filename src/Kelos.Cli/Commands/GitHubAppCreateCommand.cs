@@ -25,11 +25,13 @@ public static class GitHubAppCreateCommand
         var listen = new Option<string>("--listen") { Description = "Where the local page listens, HOST:PORT (port 0: any)", DefaultValueFactory = _ => GitHubAppFlags.DefaultListen };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser; print the page's address and wait" };
         var timeout = new Option<string>("--timeout") { Description = "How long to wait for GitHub to send the browser back", DefaultValueFactory = _ => "10m" };
-        var command = new Command("create", "Create the GitHub App on GitHub and save its credentials as a Secret YAML file")
-        {
-            github, api, org, output, secretName, listen, noBrowser, timeout,
-        };
+        var command = new Command("create", "Create the GitHub App on GitHub and save its credentials as a Secret YAML file");
         flags.AddTo(command);
+        foreach (var option in new Option[] { github, api, org, output, secretName, listen, noBrowser, timeout })
+        {
+            command.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var gitHubUrl = GitHubAppFlags.ParseUrl(parse.GetValue(github), "--github");

@@ -18,8 +18,9 @@ public static class GitHubAppManifestCommand
             Description = "Where GitHub sends the browser with the code (default: where kelos github-app create listens)",
             DefaultValueFactory = _ => $"http://{GitHubAppFlags.DefaultListen}{ManifestFlowServer.CallbackPath}",
         };
-        var command = new Command("manifest", "Print the GitHub App manifest for a Kelos served at --url") { redirect };
+        var command = new Command("manifest", "Print the GitHub App manifest for a Kelos served at --url");
         flags.AddTo(command);
+        command.Add(redirect);
         command.SetAction(parse =>
         {
             var manifest = KelosAppManifest.Build(new AppManifestSettings(

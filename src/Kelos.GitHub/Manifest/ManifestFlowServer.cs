@@ -60,7 +60,9 @@ public sealed class ManifestFlowServer : IAsyncDisposable
         builder.WebHost.UseUrls(ListenUrl(settings.Listen));
         var app = builder.Build();
         var server = new ManifestFlowServer(app, settings, onCreated);
-        app.MapGet("/", () => Html(StatusCodes.Status200OK, ManifestPages.Form(server.Manifest, server.RegistrationUrl)));
+        app.MapGet("/", () => server.Manifest is null
+            ? Html(StatusCodes.Status503ServiceUnavailable, ManifestPages.Problem("Starting; reload in a moment."))
+            : Html(StatusCodes.Status200OK, ManifestPages.Form(server.Manifest, server.RegistrationUrl)));
         // A typed Func, not a method group: one taking only HttpContext would bind as a RequestDelegate and drop the result.
         Func<HttpContext, Task<IResult>> callback = server.CallbackAsync;
         app.MapGet(CallbackPath, callback);
