@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kelos.Cli.Commands;
 using Kelos.Core.Store;
 
@@ -20,6 +21,7 @@ public static class KelosCommandLine
             CancelCommand.Create(console),
             DeleteCommand.Create(console),
             ServeCommand.Create(console),
+            GitHubAppCommand.Create(console),
             VersionCommand.Create(console),
         };
         root.Add(CommonOptions.StateDir);
@@ -27,7 +29,13 @@ public static class KelosCommandLine
         if (parse.Errors.Count > 0)
         {
             // One line that says what is wrong, and where the usage is; not a page of help.
-            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? ["kelos"] : new[] { "kelos", parse.CommandResult.Command.Name });
+            var path = new List<string>();
+            for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
+            {
+                path.Insert(0, result.Command == root ? "kelos" : result.Command.Name);
+            }
+
+            var command = string.Join(' ', path);
             await stderr.WriteLineAsync($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')))} (see {command} --help)");
             return 1;
         }

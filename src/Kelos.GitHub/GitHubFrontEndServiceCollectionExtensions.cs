@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kelos.GitHub.Api;
+using Kelos.GitHub.Installations;
 using Kelos.GitHub.Replies;
 using Kelos.GitHub.Triggers;
 using MassTransit;
@@ -42,6 +43,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton<Core.Runtime.IGitHubTokenIssuer, Auth.WorkspaceTokenIssuer>();
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
+        services.AddSingleton<InstallationLookup>();
         return services;
     }
 
@@ -64,5 +66,6 @@ public static class GitHubFrontEndServiceCollectionExtensions
         bus.AddConsumer<GitHubEventConsumer>();
         bus.AddConsumer<AcknowledgeConsumer>();
         bus.AddConsumer<ReplyConsumer>();
+        bus.AddConsumer<InstallationEventConsumer, InstallationEventConsumerDefinition>();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kelos.Cli.Output;
 using Kelos.Core.Resources;
 using Kelos.Core.Store;
+using Kelos.Runtime.Local.Installations;
 using Kelos.Runtime.Local.State;
 
 namespace Kelos.Cli.Commands;
@@ -10,17 +11,25 @@ namespace Kelos.Cli.Commands;
 /// <summary>
 /// <c>kelos get tasks|task NAME|workspaces|agentconfigs|taskspawners [-o table|yaml|json]</c>. JSON and YAML
 /// print whole resources with their status; a list prints as a Kubernetes <c>List</c>. Secrets are never shown.
+/// <c>kelos get installations</c> shows where the GitHub App is installed (<see cref="GetInstallations"/>).
 /// </summary>
 public static class GetCommand
 {
     public static Command Create(CliConsole console)
     {
-        var kind = new Argument<string>("kind") { Description = "tasks, workspaces, agentconfigs or taskspawners (singular with a NAME)" };
+        var kind = new Argument<string>("kind") { Description = "tasks, workspaces, agentconfigs, taskspawners (singular with a NAME) or installations" };
         var name = new Argument<string?>("name") { Arity = ArgumentArity.ZeroOrOne, Description = "One resource by name" };
         var output = OutputFormat.Create();
         var command = new Command("get", "Show resources") { kind, name, output };
         command.SetAction(parse =>
         {
+            if (GetInstallations.Matches(parse.GetRequiredValue(kind)))
+            {
+                var installations = new FileInstallationStore(CommonOptions.State(parse));
+                GetInstallations.Print(installations, parse.GetValue(name), parse.GetValue(output)!, console.Out, TimeProvider.System.GetUtcNow());
+                return 0;
+            }
+
             var resolved = ResourceKinds.FromUserInput(parse.GetRequiredValue(kind));
             if (resolved is null or ResourceKinds.Secret)
             {

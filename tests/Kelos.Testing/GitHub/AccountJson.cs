@@ -67,6 +67,8 @@ internal static class AccountJson
         RepositorySelection = "selected",
         CreatedAt = "2024-01-01T00:00:00Z",
         UpdatedAt = "2024-01-01T00:00:00Z",
+        SuspendedAt = StandInJson.Time(installation.SuspendedAt),
+        SuspendedBy = installation.SuspendedAt is null ? null : User(state, installation.Account, installation.AccountType),
     };
 
     /// <summary>Bots end in <c>[bot]</c>; installation accounts keep their type; everyone else is a User.</summary>

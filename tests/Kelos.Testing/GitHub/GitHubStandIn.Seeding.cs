@@ -24,6 +24,34 @@ public sealed partial class GitHubStandIn
         }
     }
 
+    /// <summary>Changes which repositories an installation covers (as its account does in the installation settings); creates new ones.</summary>
+    public StandInInstallation SetInstallationRepositories(long installationId, params string[] repositories) =>
+        ChangeInstallation(installationId, installation =>
+        {
+            foreach (var name in repositories)
+            {
+                _state.EnsureRepository($"{installation.Account}/{name}");
+            }
+
+            return installation with { Repositories = [.. repositories] };
+        });
+
+    /// <summary>Suspends an installation (its tokens are refused from now on), or lifts the suspension.</summary>
+    public StandInInstallation SuspendInstallation(long installationId, bool suspended = true) =>
+        ChangeInstallation(installationId, installation => installation with { SuspendedAt = suspended ? _state.Time.GetUtcNow() : null });
+
+    /// <summary>Uninstalls the App from an account: the installation and its tokens are gone.</summary>
+    public void RemoveInstallation(long installationId)
+    {
+        lock (_state.Gate)
+        {
+            if (!_state.Installations.Remove(installationId))
+            {
+                throw new ArgumentException($"No installation {installationId}.", nameof(installationId));
+            }
+        }
+    }
+
     /// <summary>Creates a repository (<c>owner/name</c>) the App is not necessarily installed on; returns its id.</summary>
     public long AddRepository(string fullName)
     {
@@ -138,6 +166,21 @@ public sealed partial class GitHubStandIn
         lock (_state.Gate)
         {
             return ManifestEndpoints.NewCode(_state, null);
+        }
+    }
+
+    private StandInInstallation ChangeInstallation(long installationId, Func<StandInInstallation, StandInInstallation> change)
+    {
+        lock (_state.Gate)
+        {
+            if (!_state.Installations.TryGetValue(installationId, out var installation))
+            {
+                throw new ArgumentException($"No installation {installationId}.", nameof(installationId));
+            }
+
+            var changed = change(installation);
+            _state.Installations[installationId] = changed;
+            return changed;
         }
     }
 

@@ -69,6 +69,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         app.Use(new StandInPipeline(state).InvokeAsync);
         AppEndpoints.Map(app, state);
         InstallationTokenEndpoints.Map(app, state);
+        InstallationRepositoryEndpoints.Map(app, state);
         CollaboratorEndpoints.Map(app, state);
         IssueEndpoints.Map(app, state);
         ReactionEndpoints.Map(app, state);

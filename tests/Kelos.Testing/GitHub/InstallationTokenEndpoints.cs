@@ -32,6 +32,11 @@ internal static class InstallationTokenEndpoints
                     return GitHubErrors.NotFound();
                 }
 
+                if (installation.SuspendedAt is not null)
+                {
+                    return GitHubErrors.Forbidden("This installation has been suspended");
+                }
+
                 return body is null ? GitHubErrors.BadJson() : Issue(state, installation, body);
             }
         });

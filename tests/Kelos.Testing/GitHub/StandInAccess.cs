@@ -62,7 +62,8 @@ internal static class StandInAccess
             : GitHubErrors.Forbidden();
     }
 
-    private static IResult? RequireInstallation(HttpContext context, StandInState state, out StandInToken token, out StandInInstallation installation)
+    /// <summary>Null (and the token and its installation) when the caller presented a valid installation token; otherwise the answer to give.</summary>
+    public static IResult? RequireInstallation(HttpContext context, StandInState state, out StandInToken token, out StandInInstallation installation)
     {
         token = null!;
         installation = null!;
@@ -86,6 +87,11 @@ internal static class StandInAccess
         if (!state.Installations.TryGetValue(caller.Token!.InstallationId, out var found))
         {
             return GitHubErrors.Unauthorized("Bad credentials");
+        }
+
+        if (found.SuspendedAt is not null)
+        {
+            return GitHubErrors.Forbidden("This installation has been suspended");
         }
 
         token = caller.Token;

@@ -6,9 +6,11 @@ namespace Kelos.Testing.GitHub;
 /// <param name="AccountType"><c>Organization</c> or <c>User</c>.</param>
 /// <param name="Repositories">Names (without owner) of the repositories the installation may touch.</param>
 /// <param name="Permissions">What the installation was granted, e.g. <c>issues: write</c>.</param>
+/// <param name="SuspendedAt">When the account suspended it (GitHub then refuses its tokens); null while active.</param>
 public sealed record StandInInstallation(
     long Id,
     string Account,
     string AccountType,
     IReadOnlyList<string> Repositories,
-    IReadOnlyDictionary<string, string> Permissions);
+    IReadOnlyDictionary<string, string> Permissions,
+    DateTimeOffset? SuspendedAt = null);
