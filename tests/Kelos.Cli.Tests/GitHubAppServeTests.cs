@@ -74,6 +74,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
         await _kelos.StartServeAsync(
             new Dictionary<string, string?>
             {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["KELOS_WEBHOOK_SECRET"] = Secret,
                 ["KELOS_GITHUB_APP_ID"] = _github.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["KELOS_GITHUB_PRIVATE_KEY_FILE"] = keyFile,
@@ -159,6 +160,19 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task InstallationCreated_RecordedWithItsRepositories()
+    {
+        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("installation", "created.payload.json")))!;
+        payload["installation"]!["id"] = _installation.Id;
+
+        var status = await PostAsync("installation", Guid.NewGuid().ToString(), payload);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        await WaitUntilAsync(async () => (await _kelos.RunAsync("get", "installations")).StandardOutput.Contains("widgets", StringComparison.Ordinal), "the installation to be recorded");
+        Assert.Matches(@"acme\s+Organization\s+widgets\s+Active", (await _kelos.RunAsync("get", "installations")).StandardOutput);
+    }
+
+    [Fact]
     public async Task WrongSignature_Unauthorized()
     {
         var status = await DeliverAsync(Guid.NewGuid().ToString(), "alice", 1, "/kelos help", secret: "wrong");
@@ -194,7 +208,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpStatusCode> DeliverAsync(string delivery, string sender, long commentId, string body, string secret = Secret)
     {
-        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", "issue_comment", "created.with-installation.payload.json")))!;
+        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("issue_comment", "created.with-installation.payload.json")))!;
         payload["installation"]!["id"] = _installation.Id;
         payload["repository"]!["name"] = "widgets";
         payload["repository"]!["full_name"] = Repository;
@@ -205,15 +219,23 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
         payload["comment"]!["user"]!["login"] = sender;
         payload["sender"]!["login"] = sender;
         payload["sender"]!["type"] = "User";
+        return await PostAsync("issue_comment", delivery, payload, secret);
+    }
+
+    private async Task<HttpStatusCode> PostAsync(string eventName, string delivery, JsonNode payload, string secret = Secret)
+    {
         var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, _webhook) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-GitHub-Event", "issue_comment");
+        request.Headers.Add("X-GitHub-Event", eventName);
         request.Headers.Add("X-GitHub-Delivery", delivery);
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), bytes)));
         using var response = await _http.SendAsync(request);
         return response.StatusCode;
     }
+
+    private static string Fixture(string eventName, string file) =>
+        Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", eventName, file);
 
     private async Task<HttpStatusCode?> TryGetAsync(Uri url)
     {

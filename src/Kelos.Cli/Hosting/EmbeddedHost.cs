@@ -1,5 +1,6 @@
 using Kelos.Controller;
 using Kelos.Core.Deliveries;
+using Kelos.Core.Installations;
 using Kelos.Core.Runtime;
 using Kelos.Core.Store;
 using Kelos.GitHub;
@@ -7,6 +8,7 @@ using Kelos.GitHub.Replies;
 using Kelos.GitHub.Webhooks;
 using Kelos.Runtime.Local;
 using Kelos.Runtime.Local.Deliveries;
+using Kelos.Runtime.Local.Installations;
 using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
 using MassTransit;
@@ -39,6 +41,7 @@ public static class EmbeddedHost
             web.Services.AddSingleton<IDeliveryLedger>(sp => new FileDeliveryLedger(state, sp.GetRequiredService<TimeProvider>()));
             web.Services.AddKelosWebhooks(web.Configuration);
             web.Services.AddKelosGitHubApp();
+            web.Services.AddSingleton<IInstallationStore, FileInstallationStore>();
             var app = web.Build();
             app.MapKelosWebhooks();
 
