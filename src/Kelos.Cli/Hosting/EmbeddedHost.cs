@@ -84,6 +84,9 @@ public static class EmbeddedHost
                 bus.AddGitHubConsumers();
             }
 
+            // A consumer that fails (GitHub down, a lock held) is tried again; every consumer is idempotent, so
+            // a retry never starts, posts or reacts twice.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000, 15000)));
             if (settings.RabbitMqUrl is { } rabbit)
             {
                 // A deployment's bus: durable, shared with the other Kelos processes on the broker.

@@ -1,4 +1,5 @@
 using Kelos.Contracts;
+using Kelos.Core.Commands;
 using Kelos.Core.Resources;
 using Kelos.Core.Store;
 using Kelos.GitHub.Replies;
@@ -32,6 +33,14 @@ public sealed class GitHubEventConsumer(
             return;
         }
 
+        // A person's command is acknowledged first, before any call to GitHub: 👀 within a second.
+        var acknowledged = false;
+        if (e.Comment is { } written && e.Sender.Type != "Bot" && SlashCommandParser.Parse(written.Body, webhookOptions.Value.AppSlug).Count > 0)
+        {
+            await AcknowledgeAsync(context, e);
+            acknowledged = true;
+        }
+
         e = await enricher.EnrichAsync(e);
         var spawners = store.List<TaskSpawner>();
         var outcomes = await planner.PlanAsync(e, spawners, webhookOptions.Value.AppSlug, context.CancellationToken);
@@ -40,19 +49,32 @@ public sealed class GitHubEventConsumer(
             return;
         }
 
-        await context.Publish(new AcknowledgeRequest(installation, repo.Owner, repo.Name, e.Subject?.Number, e.Comment?.Id,
-            e.Comment is null ? null : e.Event == "pull_request_review_comment" ? "review" : "issue"));
+        if (!acknowledged)
+        {
+            await AcknowledgeAsync(context, e);
+        }
 
         for (var i = 0; i < outcomes.Count; i++)
         {
             var answer = Act(e, outcomes[i], spawners);
             if (answer is not null && e.Subject is { } subject)
             {
-                var key = $"{e.Event}-{e.Comment?.Id ?? 0}-{e.Action}-{i}";
-                await context.Publish(new ReplyRequest(installation, repo.Owner, repo.Name, subject.Number, key, answer));
+                await context.Publish(new ReplyRequest(installation, repo.Owner, repo.Name, subject.Number, ReplyKey(e, i), answer));
             }
         }
     }
+
+    private static Task AcknowledgeAsync(ConsumeContext context, GitHubEventReceived e) =>
+        context.Publish(new AcknowledgeRequest(e.InstallationId!.Value, e.Repository!.Owner, e.Repository.Name, e.Subject?.Number, e.Comment?.Id,
+            e.Comment is null ? null : e.Event == "pull_request_review_comment" ? "review" : "issue"));
+
+    /// <summary>
+    /// The same for a redelivery or a retry of this event (so the answer is posted once), different for any other
+    /// request: the comment (and the outcome's place among its commands), else the label or check run.
+    /// </summary>
+    private static string ReplyKey(GitHubEventReceived e, int outcome) =>
+        e.Comment is { } c ? $"{e.Event}-{c.Id}-{e.Action}-{outcome}"
+            : $"{e.Event}-{e.Action}-{e.Label ?? e.CheckRun?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? e.DeliveryId}-{outcome}";
 
     /// <summary>Carries out one outcome; returns the answer to post, or null when the Task's own reports will speak.</summary>
     private string? Act(GitHubEventReceived e, TriggerOutcome outcome, IReadOnlyList<TaskSpawner> spawners)
