@@ -261,7 +261,7 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         }
 
         var userHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var hidden = new[] { userHome, state.Root }.Where(d => !string.IsNullOrEmpty(d) && d != "/").ToList();
+        var hidden = new[] { userHome, state.Root }.Concat(HostSecretPaths.FromEnvironment()).Where(d => !string.IsNullOrEmpty(d) && d != "/").ToList();
         var readOnly = VisibleInstall(command.FileName, hidden);
         foreach (var dir in command.Environment.GetValueOrDefault("PATH", "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -329,6 +329,12 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
             || secret.Get(GitHubAppSecret.PrivateKeyKey) is not { } key)
         {
             throw new RunFailedException($"Secret \"{name}\" has neither a GITHUB_TOKEN key nor a GitHub App ({GitHubAppSecret.AppIdKey}, {GitHubAppSecret.InstallationIdKey}, {GitHubAppSecret.PrivateKeyKey})");
+        }
+
+        if (sandbox is null)
+        {
+            // The App's private key sits in the state directory; only bubblewrap keeps an agent from reading it.
+            throw new RunFailedException($"Secret \"{name}\" holds a GitHub App's private key; such Tasks run only sandboxed, so the agent cannot reach the key: install bubblewrap");
         }
 
         if (gitHubTokens is null)

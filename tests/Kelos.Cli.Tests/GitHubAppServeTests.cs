@@ -121,7 +121,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
         var name = task["metadata"]!["name"]!.GetValue<string>();
         var done = await _kelos.WaitForPhaseAsync(name, Patience, "Succeeded", "Failed");
         Assert.True(done["status"]!["phase"]!.GetValue<string>() == "Succeeded", done.ToJsonString());
-        Assert.Equal("github-acme-widgets", done["spec"]!["workspaceRef"]!["name"]!.GetValue<string>());
+        Assert.Matches("^github-acme-widgets-[0-9a-f]{10}$", done["spec"]!["workspaceRef"]!["name"]!.GetValue<string>());
         var remote = Path.Combine(_remotes, "acme", "widgets.git");
         var pushed = await CommandRunner.RunAsync("git", ["log", "-1", "--format=%s", "kelos/shipit-" + _issue], remote);
         Assert.Equal("Ship it", pushed.StandardOutput.Trim());

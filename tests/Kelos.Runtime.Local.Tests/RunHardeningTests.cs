@@ -102,6 +102,21 @@ public sealed class RunHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_GitHubAppSecretWithoutSandbox_RefusedSoTheAgentCannotReachTheKey()
+    {
+        using var plain = new LocalRunFixture(sandboxed: false);
+        using var remote = await BareRemote.CreateAsync();
+        plain.AddSecret("app", new() { ["appID"] = "1", ["installationID"] = "2", ["privateKey"] = "-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----" });
+        var task = LocalRunFixture.Task("keyed", LocalRunFixture.Script("echo ran"), workspace: "ws");
+
+        var result = await plain.Runtime.RunAsync(plain.Request(task, LocalRunFixture.Workspace(remote.Path, secret: "app")), CancellationToken.None);
+
+        Assert.Equal(TaskRunOutcome.Failed, result.Outcome);
+        Assert.Contains("run only sandboxed", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CleanUpAfterCrash_NoRunDirectory_DoesNotThrow()
     {
         _fixture.Runtime.CleanUpAfterCrash("never-ran");

@@ -36,6 +36,12 @@ public static class ServeCommand
                 throw new CliException($"the configuration directory {dir} does not exist (--config-dir or {ConfigDirectoryOptions.EnvironmentVariable})");
             }
 
+            if (dir is not null)
+            {
+                // One place says where it is: the runtime hides it from agents (it may hold Secrets).
+                Environment.SetEnvironmentVariable(ConfigDirectoryOptions.EnvironmentVariable, Path.GetFullPath(dir));
+            }
+
             using var host = EmbeddedHost.Build(new EmbeddedHostSettings(state, FileControllerLease.ServeRole, parse.GetValue(maxParallel), LogEventLevel.Information, ConfigDirectory: dir, Urls: parse.GetValue(urls), RabbitMqUrl: RabbitMq.UrlFromEnvironment()));
             await console.Error.WriteLineAsync($"kelos serve: state directory {state.Root}");
             await host.RunAsync(cancellationToken);

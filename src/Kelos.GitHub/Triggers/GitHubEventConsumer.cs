@@ -64,9 +64,17 @@ public sealed class GitHubEventConsumer(
         }
     }
 
-    private static Task AcknowledgeAsync(ConsumeContext context, GitHubEventReceived e) =>
-        context.Publish(new AcknowledgeRequest(e.InstallationId!.Value, e.Repository!.Owner, e.Repository.Name, e.Subject?.Number, e.Comment?.Id,
-            e.Comment is null ? null : e.Event == "pull_request_review_comment" ? "review" : "issue"));
+    /// <summary>👀 on the comment that asked; for a label or a review (which takes no reactions), on the issue or PR.</summary>
+    private static Task AcknowledgeAsync(ConsumeContext context, GitHubEventReceived e)
+    {
+        var kind = e.Event switch
+        {
+            "issue_comment" => "issue",
+            "pull_request_review_comment" => "review",
+            _ => null,
+        };
+        return context.Publish(new AcknowledgeRequest(e.InstallationId!.Value, e.Repository!.Owner, e.Repository.Name, e.Subject?.Number, kind is null ? null : e.Comment?.Id, kind));
+    }
 
     /// <summary>
     /// The same for a redelivery or a retry of this event (so the answer is posted once), different for any other

@@ -28,7 +28,7 @@ public sealed class RepositoryWorkspaces(IResourceStore store, IOptions<GitHubAp
         }
 
         var secretName = $"github-app-installation-{installation}";
-        store.Create(new Secret
+        var secret = new Secret
         {
             ApiVersion = "v1",
             Kind = ResourceKinds.Secret,
@@ -39,16 +39,22 @@ public sealed class RepositoryWorkspaces(IResourceStore store, IOptions<GitHubAp
                 [GitHubAppSecret.InstallationIdKey] = Base64(installation.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 [GitHubAppSecret.PrivateKeyKey] = Base64(app.Value.LoadPrivateKeyPem()),
             },
-        });
+        };
 
-        var name = Core.Triggers.TaskNames.Sanitize($"github-{repo.Owner}-{repo.Name}");
-        store.Create(new Workspace
+        // Named by a hash of what it is, so two repositories whose names sanitize alike never share one.
+        var identity = $"{installation}/{repo.Owner}/{repo.Name}".ToLowerInvariant();
+        var readable = Core.Triggers.TaskNames.Sanitize($"github-{repo.Owner}-{repo.Name}");
+        var name = $"{(readable.Length > 40 ? readable[..40].TrimEnd('-') : readable)}-{Core.Triggers.TaskNames.Hash(identity)}";
+        var workspace = new Workspace
         {
             ApiVersion = ResourceKinds.V1Alpha1,
             Kind = ResourceKinds.Workspace,
             Metadata = new V1ObjectMeta { Name = name },
             Spec = new WorkspaceSpec { Repo = CloneUrl(repo), SecretRef = new NameReference { Name = secretName } },
-        });
+        };
+
+        // Applied, not only created: a rotated key or a changed clone URL reaches the next Task.
+        store.Apply([secret, workspace]);
         task.Spec.WorkspaceRef = new NameReference { Name = name };
     }
 

@@ -53,7 +53,7 @@ public sealed class SubjectCommandHandler(IResourceStore store, CommentTemplates
         copy.Status = null;
         copy.Metadata = new k8s.Models.V1ObjectMeta
         {
-            Name = $"{stem}-r{e.Comment?.Id % 100000 ?? 0}",
+            Name = $"{stem}-r{Core.Triggers.TaskNames.Hash($"{e.Comment?.Id}")[..6]}",
             Labels = last.Metadata.Labels,
             Annotations = last.Metadata.Annotations?.Where(a => a.Key != KelosAnnotations.CancelRequestedBy).ToDictionary(a => a.Key, a => a.Value),
         };

@@ -24,7 +24,17 @@ public sealed class TriggerPlanner(ITrustCheck trust, PromptIncludes? includes =
             return [];
         }
 
-        var commands = e.Comment is { } comment ? SlashCommandParser.Parse(comment.Body, appSlug) : [];
+        if (e.Action == "edited")
+        {
+            // An edit is not a new request: commands are read when a comment is posted. (Re-reading edits would
+            // run cancel/retry again, and answer "unknown command" for a typo fix.) Post a new comment instead.
+            return [];
+        }
+
+        // Commands come from comments; a review's summary is the review, matched as an event, not as commands.
+        var commands = e.Comment is { } comment && e.Event is "issue_comment" or "pull_request_review_comment"
+            ? SlashCommandParser.Parse(comment.Body, appSlug)
+            : [];
         var outcomes = new List<TriggerOutcome>();
         if (commands.Count == 0)
         {
@@ -104,7 +114,13 @@ public sealed class TriggerPlanner(ITrustCheck trust, PromptIncludes? includes =
 
             if (ForkOf(e) is { } fork)
             {
-                outcomes.Add(new Refused(command, $"this pull request comes from the fork {fork}; Kelos does not run an agent, with this repository's token and the model's key, on code this repository does not control — push the branch to {e.Repository!.FullName} and ask again"));
+                outcomes.Add(new Refused(command, $"this pull request comes from {fork}; Kelos does not run an agent, with this repository's token and the model's key, on code this repository does not control — push the branch to {e.Repository!.FullName} and ask again"));
+                continue;
+            }
+
+            if (command?.Agent is { } agent && OtherAgentsCredentials(spawner, agent) is { } problem)
+            {
+                outcomes.Add(new Refused(command, problem));
                 continue;
             }
 
@@ -120,10 +136,35 @@ public sealed class TriggerPlanner(ITrustCheck trust, PromptIncludes? includes =
         }
     }
 
-    /// <summary>The head repository of a pull request from a fork, or null (not a PR, or not a fork).</summary>
-    public static string? ForkOf(GitHubEventReceived e) =>
-        e.Subject is { IsPullRequest: true, HeadRepository: { } head } && e.Repository is { } repo
-            && !string.Equals(head, repo.FullName, StringComparison.OrdinalIgnoreCase) ? head : null;
+    /// <summary>
+    /// What makes a pull request foreign, or null when it is this repository's own: a head in another repository
+    /// (a fork), or a head repository nobody can name any more (a deleted fork) — never trusted as our own.
+    /// </summary>
+    public static string? ForkOf(GitHubEventReceived e)
+    {
+        if (e.Subject is not { IsPullRequest: true } pull || e.Repository is not { } repo)
+        {
+            return null;
+        }
+
+        return pull.HeadRepository is not { } head ? "a head repository that no longer exists (a deleted fork)"
+            : string.Equals(head, repo.FullName, StringComparison.OrdinalIgnoreCase) ? null
+            : $"the fork {head}";
+    }
+
+    /// <summary>
+    /// <c>--agent</c> with the spawner's own credentials would hand one provider's key to another provider's CLI.
+    /// Allowed when the spawner has no credentials of its own (type none) or the agent is the spawner's own.
+    /// </summary>
+    private static string? OtherAgentsCredentials(TaskSpawner spawner, string agent)
+    {
+        var template = spawner.Spec.TaskTemplate;
+        var type = template.Type ?? template.Worker?.Type;
+        var credentials = template.Credentials ?? template.Worker?.Credentials;
+        return agent == type || credentials is null || credentials.Type == Credentials.None
+            ? null
+            : $"this command runs {type} with credentials for {type}; --agent {agent} needs a command configured with {agent}'s own credentials";
+    }
 
     private Task<TrustVerdict> CheckAsync(GitHubEventReceived e, CommentPolicy? policy, CancellationToken cancellationToken) =>
         e.Repository is null || e.InstallationId is null

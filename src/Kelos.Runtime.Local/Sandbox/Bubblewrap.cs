@@ -64,9 +64,9 @@ public sealed class Bubblewrap(string executable)
             args.AddRange(["--tmpfs", dir]);
         }
 
-        foreach (var socket in ServiceSockets.Where(File.Exists))
+        foreach (var file in ServiceSockets.Concat(hidden).Where(File.Exists))
         {
-            args.AddRange(["--ro-bind", "/dev/null", socket]);
+            args.AddRange(["--ro-bind", "/dev/null", file]);
         }
 
         // Shown again inside hidden places, read-only; never a path that would uncover a hidden one whole.

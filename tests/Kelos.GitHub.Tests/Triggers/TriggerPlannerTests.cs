@@ -43,11 +43,43 @@ public class TriggerPlannerTests
     }
 
     [Fact]
-    public async Task PlanAsync_AgentOption_OverridesTheSpawnersType()
+    public async Task PlanAsync_AgentOptionWithAnotherProvidersCredentials_RefusedNotHandingTheKeyOver()
     {
-        var start = Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Comment("/kelos run --agent codex fix it"), "alice")));
+        var refused = Assert.IsType<Refused>(Assert.Single(await PlanAsync(Events.Comment("/kelos run --agent codex fix it"), "alice")));
 
-        Assert.Equal(AgentTypes.Codex, start.Task.Spec.Type);
+        Assert.Contains("--agent codex needs a command configured with codex's own credentials", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_AgentOptionOnASpawnerWithoutCredentials_OverridesTheType()
+    {
+        var spawner = DefaultSpawners.Single(s => s.Name == "run");
+        var open = ResourceJsonClone(spawner);
+        open.Spec.TaskTemplate.Credentials = new Credentials { Type = Credentials.None };
+
+        var outcomes = await new TriggerPlanner(new FakeTrust("alice"), Prompts).PlanAsync(Events.Comment("/kelos run --agent codex fix it"), [open], "kelos", CancellationToken.None);
+
+        Assert.Equal(AgentTypes.Codex, Assert.IsType<StartTask>(Assert.Single(outcomes)).Task.Spec.Type);
+    }
+
+    private static TaskSpawner ResourceJsonClone(TaskSpawner spawner) => Kelos.Core.Store.ResourceJson.Clone(spawner);
+
+    [Fact]
+    public async Task PlanAsync_EditedComment_Nothing()
+    {
+        var edited = Events.Comment("/kelos run fix it") with { Action = "edited" };
+
+        Assert.Empty(await PlanAsync(edited, "alice"));
+    }
+
+    [Fact]
+    public async Task PlanAsync_PullRequestFromADeletedFork_Refused()
+    {
+        var orphan = Events.Issue() with { IsPullRequest = true, HeadRepository = null, HeadBranch = "release" };
+
+        var refused = Assert.IsType<Refused>(Assert.Single(await PlanAsync(Events.Comment("/kelos run x", subject: orphan), "alice")));
+
+        Assert.Contains("a deleted fork", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
