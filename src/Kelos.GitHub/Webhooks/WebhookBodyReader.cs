@@ -25,14 +25,9 @@ internal static class WebhookBodyReader
             limit.MaxRequestBodySize = maxBytes + 1;
         }
 
-        if (request.ContentLength is { } length)
-        {
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancellationToken);
-            return exact;
-        }
-
-        using var buffer = new MemoryStream();
+        // Grown as bytes arrive, never sized from the declared length: an unauthenticated sender must not make
+        // Kelos set aside 25 MB by only claiming it.
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, ChunkBytes));
         var chunk = new byte[ChunkBytes];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)

@@ -40,6 +40,17 @@ internal sealed class WebhookEndpoint(
     private async Task<WebhookOutcome> DecideAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.ContentLength > _maxBodyBytes)
+        {
+            return WebhookOutcome.TooLarge(_maxBodyBytes);
+        }
+
+        // Unsigned requests are turned away before their body is read.
+        if (!request.Headers.TryGetValue("X-Hub-Signature-256", out var signature))
+        {
+            return WebhookOutcome.Unauthorized("missing X-Hub-Signature-256");
+        }
+
         byte[]? body;
         try
         {
@@ -53,11 +64,6 @@ internal sealed class WebhookEndpoint(
         if (body is null)
         {
             return WebhookOutcome.TooLarge(_maxBodyBytes);
-        }
-
-        if (!request.Headers.TryGetValue("X-Hub-Signature-256", out var signature))
-        {
-            return WebhookOutcome.Unauthorized("missing X-Hub-Signature-256");
         }
 
         if (!verifier.IsValid(signature, body))
