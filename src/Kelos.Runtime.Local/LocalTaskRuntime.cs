@@ -315,14 +315,15 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
 
         var secret = request.Secrets(secretName)
             ?? throw new RunFailedException($"Secret \"{secretName}\" (workspace {request.Workspace!.Name} secretRef) does not exist; create it with kelos apply -f");
-        var token = secret.Get("GITHUB_TOKEN") ?? await AppTokenAsync(secret, request.Workspace!, log, cancellationToken);
+        var readOnly = request.Task.Metadata.Annotations is { } annotations && annotations.TryGetValue(KelosAnnotations.GitHubTokenAccess, out var access) && access == "read";
+        var token = secret.Get("GITHUB_TOKEN") ?? await AppTokenAsync(secret, request.Workspace!, readOnly, log, cancellationToken);
         log.AddSecret(token);
         var file = Path.Combine(run.Credentials, "github-token");
         AtomicFile.WriteAllText(file, token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new WorkspaceTokenFile(token, file);
     }
 
-    private async Task<string> AppTokenAsync(Secret secret, Workspace workspace, RunLog log, CancellationToken cancellationToken)
+    private async Task<string> AppTokenAsync(Secret secret, Workspace workspace, bool readOnly, RunLog log, CancellationToken cancellationToken)
     {
         var name = secret.Name;
         if (secret.Get(GitHubAppSecret.AppIdKey) is not { } appId || secret.Get(GitHubAppSecret.InstallationIdKey) is not { } installationId
@@ -350,10 +351,10 @@ public sealed class LocalTaskRuntime(StateDirectory state, TimeProvider time, Bu
         var (owner, repository) = RepositoryName.Of(workspace.Spec.Repo)
             ?? throw new RunFailedException($"workspace {workspace.Name}: cannot tell owner/repository from \"{workspace.Spec.Repo}\" to narrow the App token to it");
         log.AddSecret(key);
-        log.Step($"minting an installation token for {owner}/{repository} only");
+        log.Step($"minting a {(readOnly ? "read-only" : "read-write")} installation token for {owner}/{repository} only");
         try
         {
-            return await gitHubTokens.IssueAsync(new GitHubAppSecret(app, installation, key), owner, repository, cancellationToken);
+            return await gitHubTokens.IssueAsync(new GitHubAppSecret(app, installation, key), owner, repository, readOnly, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

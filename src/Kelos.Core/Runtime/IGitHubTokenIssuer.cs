@@ -6,7 +6,8 @@ namespace Kelos.Core.Runtime;
 /// </summary>
 public interface IGitHubTokenIssuer
 {
-    Task<string> IssueAsync(GitHubAppSecret app, string owner, string repository, CancellationToken cancellationToken);
+    /// <param name="readAccessOnly">Only read access (an agent that plans or reviews); otherwise contents and pull requests writable.</param>
+    Task<string> IssueAsync(GitHubAppSecret app, string owner, string repository, bool readAccessOnly, CancellationToken cancellationToken);
 }
 
 /// <summary>A GitHub App's credentials as a Workspace's Secret holds them (upstream's keys: appID, installationID, privateKey).</summary>

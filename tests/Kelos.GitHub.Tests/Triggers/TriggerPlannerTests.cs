@@ -34,6 +34,16 @@ public class TriggerPlannerTests
     }
 
     [Fact]
+    public async Task PlanAsync_PlanAndRun_PlanAsksForAReadOnlyTokenRunDoesNot()
+    {
+        var plan = Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Comment("/kelos plan"), "alice")));
+        var run = Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Comment("/kelos run x", commentId: 2002), "alice")));
+
+        Assert.Equal("read", plan.Task.Metadata.Annotations[KelosAnnotations.GitHubTokenAccess]);
+        Assert.False(run.Task.Metadata.Annotations.ContainsKey(KelosAnnotations.GitHubTokenAccess));
+    }
+
+    [Fact]
     public async Task PlanAsync_SameEventTwice_SameTaskName()
     {
         var first = Assert.IsType<StartTask>(Assert.Single(await PlanAsync(Events.Comment("/kelos run x"), "alice")));
