@@ -12,13 +12,14 @@ public sealed class CommentTemplates
 {
     public const string OverrideVariable = "KELOS_TEMPLATES_DIR";
 
-    private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _shipped = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _overrides = new(StringComparer.Ordinal);
 
     public CommentTemplates(string shippedDirectory, string? overrideDirectory)
     {
         foreach (var file in Directory.EnumerateFiles(shippedDirectory, "*.sbn"))
         {
-            Load(file);
+            _shipped[Path.GetFileNameWithoutExtension(file)] = Load(file);
         }
 
         if (overrideDirectory is not null)
@@ -26,7 +27,7 @@ public sealed class CommentTemplates
             var comments = Path.Combine(overrideDirectory, "comments");
             foreach (var file in Directory.EnumerateFiles(Directory.Exists(comments) ? comments : overrideDirectory, "*.sbn"))
             {
-                Load(file);
+                _overrides[Path.GetFileNameWithoutExtension(file)] = Load(file);
             }
         }
     }
@@ -36,14 +37,32 @@ public sealed class CommentTemplates
         Path.Combine(AppContext.BaseDirectory, "templates", "comments"),
         Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } dir ? dir : null);
 
-    /// <summary>Renders <paramref name="name"/> with a view model of plain values (snake_case member names).</summary>
+    /// <summary>
+    /// Renders <paramref name="name"/> with a view model of plain values (snake_case member names). An operator's
+    /// template that fails to render (a misspelt variable) falls back to the shipped one, so the person who asked
+    /// still gets an answer.
+    /// </summary>
     public string Render(string name, object model)
     {
-        if (!_templates.TryGetValue(name, out var template))
+        if (_overrides.TryGetValue(name, out var custom))
         {
-            throw new InvalidOperationException($"no comment template named {name}.sbn");
+            try
+            {
+                return Render(custom, model);
+            }
+            catch (Scriban.Syntax.ScriptRuntimeException) when (_shipped.ContainsKey(name))
+            {
+                // Fall through to the shipped template.
+            }
         }
 
+        return _shipped.TryGetValue(name, out var shipped)
+            ? Render(shipped, model)
+            : throw new InvalidOperationException($"no comment template named {name}.sbn");
+    }
+
+    private static string Render(Template template, object model)
+    {
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         var context = new TemplateContext { StrictVariables = true, MemberRenamer = StandardMemberRenamer.Default };
@@ -51,14 +70,11 @@ public sealed class CommentTemplates
         return template.Render(context).Trim() + "\n";
     }
 
-    private void Load(string file)
+    private static Template Load(string file)
     {
         var template = Template.Parse(File.ReadAllText(file), file);
-        if (template.HasErrors)
-        {
-            throw new InvalidOperationException($"comment template {file} does not parse: {string.Join("; ", template.Messages)}");
-        }
-
-        _templates[Path.GetFileNameWithoutExtension(file)] = template;
+        return template.HasErrors
+            ? throw new InvalidOperationException($"comment template {file} does not parse: {string.Join("; ", template.Messages)}")
+            : template;
     }
 }

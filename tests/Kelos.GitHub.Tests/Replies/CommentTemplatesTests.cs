@@ -43,6 +43,16 @@ public sealed class CommentTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void Render_OverrideThatFailsToRender_ShippedOneAnswers()
+    {
+        File.WriteAllText(Path.Combine(_override, "refused.sbn"), "Nope: {{ reazon }}");
+
+        var rendered = new CommentTemplates(Shipped, _override).Render("refused", new RefusedView(null, "no"));
+
+        Assert.Equal("I can't do that: no.\n", rendered);
+    }
+
+    [Fact]
     public void Constructor_TemplateThatDoesNotParse_NamesFileAndLine()
     {
         File.WriteAllText(Path.Combine(_override, "help.sbn"), "fine\n{{ if }}\n");
