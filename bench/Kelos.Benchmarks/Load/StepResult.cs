@@ -1,0 +1,25 @@
+namespace Kelos.Benchmarks.Load;
+
+/// <summary>
+/// One fixed-rate step. Times are from each request's scheduled send time to its complete answer, in
+/// milliseconds, over the requests that got an answer (any status); requests with no answer are errors.
+/// </summary>
+internal sealed record StepResult(
+    int Rate,
+    TimeSpan Duration,
+    int Sent,
+    int Success,
+    int Failure,
+    int Errors,
+    double AchievedPerSecond,
+    double P50,
+    double P90,
+    double P99,
+    double Max,
+    string? FirstProblem)
+{
+    public double SuccessShare => Sent == 0 ? 0 : (double)Success / Sent;
+
+    /// <summary>Sustained: at least 99% of the deliveries got a 2xx, and the p99 is within the bound.</summary>
+    public bool IsSustained(double p99BoundMs) => Sent > 0 && SuccessShare >= 0.99 && P99 <= p99BoundMs;
+}

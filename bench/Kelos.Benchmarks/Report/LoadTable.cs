@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using Kelos.Benchmarks.Load;
+
+namespace Kelos.Benchmarks.Report;
+
+/// <summary>A rate sweep as a markdown table, with the highest sustained rate under it.</summary>
+internal static class LoadTable
+{
+    public static string Render(string title, IReadOnlyList<StepResult> steps, double p99BoundMs)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"### {title}\n\n");
+        text.Append("| rate/s | sent | 2xx | non-2xx | errors | achieved/s | p50 ms | p90 ms | p99 ms | max ms | sustained |\n");
+        text.Append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |\n");
+        foreach (var s in steps)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {s.Rate} | {s.Sent} | {s.Success} | {s.Failure} | {s.Errors} | {s.AchievedPerSecond:F0} | {Ms(s.P50)} | {Ms(s.P90)} | {Ms(s.P99)} | {Ms(s.Max)} | {(s.IsSustained(p99BoundMs) ? "yes" : "no")} |\n");
+        }
+
+        var best = steps.Where(s => s.IsSustained(p99BoundMs)).Select(s => (int?)s.Rate).Max();
+        text.Append(CultureInfo.InvariantCulture,
+            $"\nHighest sustained rate: {(best is { } rate ? $"**{rate}/s**" : "none of the rates")} (sustained: ≥ 99% 2xx and p99 ≤ {p99BoundMs:0.#} ms).\n");
+        return text.ToString();
+    }
+
+    private static string Ms(double value) => double.IsNaN(value) ? "-" : value.ToString(value < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
+}
