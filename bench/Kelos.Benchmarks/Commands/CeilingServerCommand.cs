@@ -11,6 +11,7 @@ internal static class CeilingServerCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:8081" };
         var command = new Command("ceiling-server", $"Serve the ceiling endpoint until stopped (secret from {TargetLauncher.SecretVariable})") { urls };
+        command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
             var secret = Environment.GetEnvironmentVariable(TargetLauncher.SecretVariable);

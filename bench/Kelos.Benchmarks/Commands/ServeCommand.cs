@@ -17,7 +17,7 @@ internal static class ServeCommand
         var kelos = new Option<string>("--kelos") { Description = "kelos.dll to run", DefaultValueFactory = _ => RepositoryPaths.KelosDll };
         var bus = new Option<string>("--bus") { Description = $"memory, or rabbitmq (the broker at {TargetLauncher.RabbitMqUrlVariable})", DefaultValueFactory = _ => "memory" };
         bus.AcceptOnlyFromAmong("memory", "rabbitmq");
-        var url = new Option<Uri?>("--url")
+        var url = new Option<string?>("--url")
         {
             Description = $"The webhook URL of a kelos serve already running (e.g. http://127.0.0.1:8080/api/github/webhooks); its secret from {TargetLauncher.SecretVariable}",
         };
@@ -29,8 +29,11 @@ internal static class ServeCommand
             var rabbit = parse.GetValue(bus) == "rabbitmq" ? RabbitMqUrl() : null;
             Func<CancellationToken, Task>? check = rabbit is null ? null : ct => KelosExchangeCheck.EnsurePublishedAsync(rabbit, ct);
             var title = $"kelos serve, {(rabbit is null ? "in-memory bus" : "RabbitMQ bus")}";
-            if (parse.GetValue(url) is { } running)
+            if (parse.GetValue(url) is { } given)
             {
+                var running = Uri.TryCreate(given, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                    ? parsed
+                    : throw new ArgumentException($"--url: '{given}' is not an http:// URL");
                 var key = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(TargetLauncher.SecretVariable) is { Length: > 0 } secret
                     ? secret
                     : throw new ArgumentException($"--url needs the server's webhook secret in {TargetLauncher.SecretVariable}"));

@@ -24,6 +24,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress)
         };
         using var client = new HttpClient(handler) { Timeout = settings.RequestTimeout };
         var runner = new OpenLoopRunner(client, endpoint);
+        await progress.WriteLineAsync($"  deliveries: {Path.GetFileName(settings.FixturePath)}, {template.BodyLength} bytes each, fresh delivery and comment ids");
 
         if (settings.Warmup > TimeSpan.Zero)
         {
@@ -47,7 +48,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress)
             var result = await RunStepAsync(runner, template, key, rate, settings.StepDuration, cancellationToken);
             results.Add(result);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms{Problem(result)}"));
+                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms{Problem(result)}"));
         }
 
         return results;

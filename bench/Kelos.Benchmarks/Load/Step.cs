@@ -20,7 +20,7 @@ internal sealed class Step(int count)
 
     public StepResult Summarize(int rate, TimeSpan duration, long start)
     {
-        int sent = 0, success = 0, failure = 0, errors = 0;
+        int sent = 0, success = 0, accepted = 0, failure = 0, errors = 0;
         var times = new List<double>(count);
         var last = start;
         string? firstFailure = null;
@@ -42,6 +42,7 @@ internal sealed class Step(int count)
             if (status is >= 200 and < 300)
             {
                 success++;
+                accepted += status == 202 ? 1 : 0;
             }
             else
             {
@@ -56,7 +57,7 @@ internal sealed class Step(int count)
         var sorted = times.ToArray();
         Array.Sort(sorted);
         var elapsed = Stopwatch.GetElapsedTime(start, last).TotalSeconds;
-        return new StepResult(rate, duration, sent, success, failure, errors, elapsed > 0 ? (success + failure) / elapsed : 0,
+        return new StepResult(rate, duration, sent, success, accepted, failure, errors, elapsed > 0 ? (success + failure) / elapsed : 0,
             Percentiles.Of(sorted, 50), Percentiles.Of(sorted, 90), Percentiles.Of(sorted, 99), sorted.Length > 0 ? sorted[^1] : double.NaN,
             FirstProblem ?? firstFailure);
     }

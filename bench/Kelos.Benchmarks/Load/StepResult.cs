@@ -2,13 +2,15 @@ namespace Kelos.Benchmarks.Load;
 
 /// <summary>
 /// One fixed-rate step. Times are from each request's scheduled send time to its complete answer, in
-/// milliseconds, over the requests that got an answer (any status); requests with no answer are errors.
+/// milliseconds, over the requests that got an answer (any status); requests with no answer are errors. Accepted
+/// counts the 202s among the 2xx: a 200 from Kelos means a duplicate, which a sweep should never cause.
 /// </summary>
 internal sealed record StepResult(
     int Rate,
     TimeSpan Duration,
     int Sent,
     int Success,
+    int Accepted,
     int Failure,
     int Errors,
     double AchievedPerSecond,

@@ -88,7 +88,7 @@ internal sealed class ChildServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {_process.ExitCode} while starting; see {LogPath}:\n{Tail()}");
+                throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {_process.ExitCode} while starting; its output:\n{Tail()}");
             }
 
             try
@@ -111,7 +111,7 @@ internal sealed class ChildServer : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"{health} did not answer 200 within {timeout.TotalSeconds:0} s; see {LogPath}:\n{Tail()}");
+        throw new TimeoutException($"{health} did not answer 200 within {timeout.TotalSeconds:0} s; its output:\n{Tail()}");
     }
 
     private string Tail()
@@ -122,8 +122,9 @@ internal sealed class ChildServer : IAsyncDisposable
         }
 
         using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        var lines = reader.ReadToEnd().Split('\n');
-        return string.Join('\n', lines.TakeLast(20));
+        // Stack frames say little here; the exception lines say why.
+        var lines = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        return string.Join('\n', lines.TakeLast(15));
     }
 
     private void Write(string? line)

@@ -25,8 +25,10 @@ internal static class TargetLauncher
     }
 
     /// <summary>
-    /// <c>kelos serve</c> from a build of Kelos.Cli, with a fresh state directory, only a webhook secret (the webhook
-    /// path needs no GitHub App), and the bus on RabbitMQ when <paramref name="rabbitMqUrl"/> is given.
+    /// <c>kelos serve</c> from a build of Kelos.Cli, with a fresh state directory, a webhook secret, a throwaway GitHub
+    /// App (serve insists on an App id and key; the webhook path calls no GitHub API, and with no TaskSpawners nothing
+    /// else does, so its API URL is a closed loopback port), and the bus on RabbitMQ when <paramref name="rabbitMqUrl"/>
+    /// is given.
     /// </summary>
     public static async Task<WebhookTarget> StartKelosServeAsync(string kelosDll, string workDirectory, Uri? rabbitMqUrl, CancellationToken cancellationToken)
     {
@@ -40,6 +42,9 @@ internal static class TargetLauncher
         var state = Directory.CreateDirectory(Path.Combine(workDirectory, "state")).FullName;
         var info = new ProcessStartInfo("dotnet") { ArgumentList = { kelosDll, "serve", "--state-dir", state, "--urls", url } };
         Isolate(info, secret);
+        info.Environment["KELOS_GITHUB_APP_ID"] = "1";
+        info.Environment["KELOS_GITHUB_PRIVATE_KEY_FILE"] = WriteThrowawayKey(workDirectory);
+        info.Environment["KELOS_GITHUB_API_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         if (rabbitMqUrl is not null)
         {
             info.Environment[RabbitMqUrlVariable] = rabbitMqUrl.ToString();
@@ -47,6 +52,15 @@ internal static class TargetLauncher
 
         var server = await ChildServer.StartAsync(info, new Uri(url + "/readyz"), Path.Combine(workDirectory, "kelos-serve.log"), StartTimeout, cancellationToken);
         return new WebhookTarget(new Uri(url + CeilingServer.WebhookPath), Encoding.UTF8.GetBytes(secret), server);
+    }
+
+    private static string WriteThrowawayKey(string workDirectory)
+    {
+        using var rsa = RSA.Create(2048);
+        var path = Path.Combine(workDirectory, "throwaway-app-key.pem");
+        File.WriteAllText(path, rsa.ExportRSAPrivateKeyPem());
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
     }
 
     /// <summary>No Kelos setting of the caller's shell leaks in (a GitHub App, a config directory, a broker): only the secret.</summary>
