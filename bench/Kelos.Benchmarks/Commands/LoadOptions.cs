@@ -10,11 +10,11 @@ internal sealed class LoadOptions
     private readonly Option<string> _rates = new("--rates")
     {
         Description = "Deliveries per second, one step each, comma-separated",
-        DefaultValueFactory = _ => "100,250,500,1000,2000,4000",
+        DefaultValueFactory = _ => "100,250,500,1000,2000,4000,8000",
     };
 
     private readonly Option<double> _seconds = new("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 10 };
-    private readonly Option<double> _warmup = new("--warmup") { Description = "Seconds of unmeasured load at 100/s first", DefaultValueFactory = _ => 3 };
+    private readonly Option<double> _warmup = new("--warmup") { Description = "Seconds of unmeasured load at 200/s first", DefaultValueFactory = _ => 5 };
     private readonly Option<double> _pause = new("--pause") { Description = "Seconds of quiet between steps", DefaultValueFactory = _ => 3 };
     private readonly Option<double> _p99 = new("--p99-bound") { Description = "A rate is sustained when ≥ 99% get a 2xx and p99 is within this many ms", DefaultValueFactory = _ => 100 };
     private readonly Option<int> _connections = new("--max-connections") { Description = "HTTP/1.1 connections the sender may open", DefaultValueFactory = _ => 512 };

@@ -22,7 +22,7 @@ internal static class Sweep
             await using (var target = await startTarget(work.FullName, cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"  target {target.Endpoint}");
-                results = await new RateSweep(settings, Console.Error).RunAsync(target.Endpoint, target.Key, afterWarmup, cancellationToken);
+                results = await new RateSweep(settings, Console.Error, target.Server is { } server ? () => server.CpuTime : null).RunAsync(target.Endpoint, target.Key, afterWarmup, cancellationToken);
             }
 
             await Console.Out.WriteLineAsync(LoadTable.Render(title, results, settings.P99BoundMs));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -8,9 +9,10 @@ namespace Kelos.Benchmarks.Load;
 /// dropped (JIT, connection pool, the target's first-use costs). Deliveries for a step are made and signed before
 /// the step starts, so the sender's own work during the step is only HTTP.
 /// </summary>
-internal sealed class RateSweep(LoadSettings settings, TextWriter progress)
+/// <param name="serverCpu">The server process's CPU time so far, when this tool started it.</param>
+internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func<TimeSpan>? serverCpu)
 {
-    private const int WarmupRate = 100;
+    private const int WarmupRate = 200;
 
     public async Task<IReadOnlyList<StepResult>> RunAsync(Uri endpoint, byte[] key, Func<CancellationToken, Task>? afterWarmup, CancellationToken cancellationToken)
     {
@@ -48,13 +50,13 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress)
             var result = await RunStepAsync(runner, template, key, rate, settings.StepDuration, cancellationToken);
             results.Add(result);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms{Problem(result)}"));
+                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} sender {Percent(result.SenderCpuPercent)}{Problem(result)}"));
         }
 
         return results;
     }
 
-    private static async Task<StepResult> RunStepAsync(OpenLoopRunner runner, DeliveryTemplate template, byte[] key, int rate, TimeSpan duration, CancellationToken cancellationToken)
+    private async Task<StepResult> RunStepAsync(OpenLoopRunner runner, DeliveryTemplate template, byte[] key, int rate, TimeSpan duration, CancellationToken cancellationToken)
     {
         var count = Math.Max(1, (int)Math.Round(rate * duration.TotalSeconds));
         var batch = template.Prepare(count, key);
@@ -62,8 +64,19 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress)
         // The previous step's buffers go now, not in a full collection in the middle of this step.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return await runner.RunAsync(rate, batch, cancellationToken);
+        var server = serverCpu?.Invoke();
+        var sender = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = await runner.RunAsync(rate, batch, cancellationToken);
+        var wall = clock.Elapsed.TotalMilliseconds;
+        return result with
+        {
+            ServerCpuPercent = server is { } before ? (serverCpu!() - before).TotalMilliseconds * 100 / wall : null,
+            SenderCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - sender).TotalMilliseconds * 100 / wall,
+        };
     }
+
+    public static string Percent(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:F0}%") : "-";
 
     private static string Problem(StepResult result) => result.FirstProblem is { } problem ? $" (first problem: {problem})" : "";
 }

@@ -20,6 +20,12 @@ internal sealed record StepResult(
     double Max,
     string? FirstProblem)
 {
+    /// <summary>CPU the server process used during the step, in % of one core (200% is both cores of a 2-core machine).</summary>
+    public double? ServerCpuPercent { get; init; }
+
+    /// <summary>CPU this sender used during the step, in % of one core.</summary>
+    public double? SenderCpuPercent { get; init; }
+
     public double SuccessShare => Sent == 0 ? 0 : (double)Success / Sent;
 
     /// <summary>Sustained: at least 99% of the deliveries got a 2xx, and the p99 is within the bound.</summary>

@@ -24,6 +24,16 @@ internal sealed class ChildServer : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>User and system CPU time the server has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ChildServer> StartAsync(ProcessStartInfo info, Uri health, string logPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         info.RedirectStandardOutput = true;
