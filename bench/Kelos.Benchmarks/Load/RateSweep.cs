@@ -50,7 +50,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
             var result = await RunStepAsync(runner, template, key, rate, settings.StepDuration, cancellationToken);
             results.Add(result);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} sender {Percent(result.SenderCpuPercent)}{Problem(result)}"));
+                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} sender {Percent(result.SenderCpuPercent)} machine {Percent(result.MachineCpuPercent)}{Problem(result)}"));
         }
 
         return results;
@@ -66,6 +66,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
         GC.WaitForPendingFinalizers();
         var server = serverCpu?.Invoke();
         var sender = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = MachineCpu.Read();
         var clock = Stopwatch.StartNew();
         var result = await runner.RunAsync(rate, batch, cancellationToken);
         var wall = clock.Elapsed.TotalMilliseconds;
@@ -73,6 +74,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
         {
             ServerCpuPercent = server is { } before ? (serverCpu!() - before).TotalMilliseconds * 100 / wall : null,
             SenderCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - sender).TotalMilliseconds * 100 / wall,
+            MachineCpuPercent = MachineCpu.PercentBetween(machine, MachineCpu.Read()),
         };
     }
 
