@@ -12,7 +12,7 @@ internal static class CeilingCommand
         var command = new Command("ceiling", "Sweep the rates against a bare ASP.NET Core endpoint that only checks the HMAC (the ceiling)");
         load.AddTo(command);
         command.SetAction((parse, cancellationToken) => Sweep.RunAsync(
-            "Ceiling: bare ASP.NET Core endpoint, HMAC check only", load.Read(parse), TargetLauncher.StartCeilingAsync, null, cancellationToken));
+            "Ceiling: bare ASP.NET Core endpoint, HMAC check only", load.Read(parse), TargetLauncher.StartCeilingAsync, null, null, cancellationToken));
         return command;
     }
 }

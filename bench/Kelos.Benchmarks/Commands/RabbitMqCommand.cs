@@ -21,7 +21,7 @@ internal static class RabbitMqCommand
                 .Select(l => int.TryParse(l, out var n) && n > 0 ? n : throw new ArgumentException($"--in-flight: '{l}' is not a positive whole number"))
                 .ToList();
             await Console.Error.WriteLineAsync($"RabbitMQ publish with confirm ({url.Host}:{url.Port}):");
-            var results = await new PublishConfirmBenchmark(url, parse.GetValue(bytes)).RunAsync(levels, parse.GetValue(messages), Console.Error, cancellationToken);
+            var results = await new PublishConfirmBenchmark(url, parse.GetValue(bytes), BrokerProcess.CpuFromEnvironment()).RunAsync(levels, parse.GetValue(messages), Console.Error, cancellationToken);
             await Console.Out.WriteLineAsync(PublishTable.Render(results));
             return 0;
         });

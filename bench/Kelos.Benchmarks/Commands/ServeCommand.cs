@@ -28,6 +28,7 @@ internal static class ServeCommand
             var settings = load.Read(parse);
             var rabbit = parse.GetValue(bus) == "rabbitmq" ? RabbitMqUrl() : null;
             Func<CancellationToken, Task>? check = rabbit is null ? null : ct => KelosExchangeCheck.EnsurePublishedAsync(rabbit, ct);
+            var brokerCpu = rabbit is null ? null : BrokerProcess.CpuFromEnvironment();
             var title = $"kelos serve, {(rabbit is null ? "in-memory bus" : "RabbitMQ bus")}";
             if (parse.GetValue(url) is { } given)
             {
@@ -37,11 +38,11 @@ internal static class ServeCommand
                 var key = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(TargetLauncher.SecretVariable) is { Length: > 0 } secret
                     ? secret
                     : throw new ArgumentException($"--url needs the server's webhook secret in {TargetLauncher.SecretVariable}"));
-                return Sweep.RunAsync(title, settings, (_, _) => Task.FromResult(new WebhookTarget(running, key, null)), check, cancellationToken);
+                return Sweep.RunAsync(title, settings, (_, _) => Task.FromResult(new WebhookTarget(running, key, null)), check, brokerCpu, cancellationToken);
             }
 
             var dll = Path.GetFullPath(parse.GetValue(kelos)!);
-            return Sweep.RunAsync(title, settings, (work, ct) => TargetLauncher.StartKelosServeAsync(dll, work, rabbit, ct), check, cancellationToken);
+            return Sweep.RunAsync(title, settings, (work, ct) => TargetLauncher.StartKelosServeAsync(dll, work, rabbit, ct), check, brokerCpu, cancellationToken);
         });
         return command;
     }

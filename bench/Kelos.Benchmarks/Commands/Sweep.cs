@@ -12,6 +12,7 @@ internal static class Sweep
         LoadSettings settings,
         Func<string, CancellationToken, Task<WebhookTarget>> startTarget,
         Func<CancellationToken, Task>? afterWarmup,
+        Func<TimeSpan>? brokerCpu,
         CancellationToken cancellationToken)
     {
         var work = Directory.CreateTempSubdirectory("kelos-bench-");
@@ -22,7 +23,7 @@ internal static class Sweep
             await using (var target = await startTarget(work.FullName, cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"  target {target.Endpoint}");
-                results = await new RateSweep(settings, Console.Error, target.Server is { } server ? () => server.CpuTime : null).RunAsync(target.Endpoint, target.Key, afterWarmup, cancellationToken);
+                results = await new RateSweep(settings, Console.Error, new CpuProbes(target.Server is { } server ? () => server.CpuTime : null, brokerCpu)).RunAsync(target.Endpoint, target.Key, afterWarmup, cancellationToken);
             }
 
             await Console.Out.WriteLineAsync(LoadTable.Render(title, results, settings.P99BoundMs));

@@ -9,8 +9,7 @@ namespace Kelos.Benchmarks.Load;
 /// dropped (JIT, connection pool, the target's first-use costs). Deliveries for a step are made and signed before
 /// the step starts, so the sender's own work during the step is only HTTP.
 /// </summary>
-/// <param name="serverCpu">The server process's CPU time so far, when this tool started it.</param>
-internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func<TimeSpan>? serverCpu)
+internal sealed class RateSweep(LoadSettings settings, TextWriter progress, CpuProbes cpu)
 {
     private const int WarmupRate = 200;
 
@@ -50,7 +49,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
             var result = await RunStepAsync(runner, template, key, rate, settings.StepDuration, cancellationToken);
             results.Add(result);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} sender {Percent(result.SenderCpuPercent)} machine {Percent(result.MachineCpuPercent)}{Problem(result)}"));
+                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} broker {Percent(result.BrokerCpuPercent)} sender {Percent(result.SenderCpuPercent)} machine {Percent(result.MachineCpuPercent)}{Problem(result)}"));
         }
 
         return results;
@@ -64,7 +63,8 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
         // The previous step's buffers go now, not in a full collection in the middle of this step.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var server = serverCpu?.Invoke();
+        var server = cpu.Server?.Invoke();
+        var broker = cpu.Broker?.Invoke();
         var sender = Process.GetCurrentProcess().TotalProcessorTime;
         var machine = MachineCpu.Read();
         var clock = Stopwatch.StartNew();
@@ -72,7 +72,8 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, Func
         var wall = clock.Elapsed.TotalMilliseconds;
         return result with
         {
-            ServerCpuPercent = server is { } before ? (serverCpu!() - before).TotalMilliseconds * 100 / wall : null,
+            ServerCpuPercent = server is { } before ? (cpu.Server!() - before).TotalMilliseconds * 100 / wall : null,
+            BrokerCpuPercent = broker is { } start ? (cpu.Broker!() - start).TotalMilliseconds * 100 / wall : null,
             SenderCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - sender).TotalMilliseconds * 100 / wall,
             MachineCpuPercent = MachineCpu.PercentBetween(machine, MachineCpu.Read()),
         };

@@ -23,6 +23,9 @@ internal sealed record StepResult(
     /// <summary>CPU the server process used during the step, in % of one core (200% is both cores of a 2-core machine).</summary>
     public double? ServerCpuPercent { get; init; }
 
+    /// <summary>CPU the RabbitMQ broker used during the step, in % of one core, when it is known (scripts/rabbitmq.sh).</summary>
+    public double? BrokerCpuPercent { get; init; }
+
     /// <summary>CPU the whole machine used during the step (sender, server, broker, the rest), in % of one core.</summary>
     public double? MachineCpuPercent { get; init; }
 

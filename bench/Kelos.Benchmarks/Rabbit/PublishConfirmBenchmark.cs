@@ -9,7 +9,7 @@ namespace Kelos.Benchmarks.Rabbit;
 /// awaited until the broker confirmed it, with a fixed number in flight on one channel. The queue is this run's own
 /// and is deleted at the end.
 /// </summary>
-internal sealed class PublishConfirmBenchmark(Uri url, int messageBytes)
+internal sealed class PublishConfirmBenchmark(Uri url, int messageBytes, Func<TimeSpan>? brokerCpu)
 {
     public async Task<IReadOnlyList<PublishResult>> RunAsync(IReadOnlyList<int> inFlightLevels, int messages, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -30,9 +30,17 @@ internal sealed class PublishConfirmBenchmark(Uri url, int messageBytes)
             await MeasureAsync(connection, queue, body, 16, Math.Min(messages, 1000), cancellationToken);
             foreach (var inFlight in inFlightLevels)
             {
+                var broker = brokerCpu?.Invoke();
+                var publisher = Process.GetCurrentProcess().TotalProcessorTime;
                 var result = await MeasureAsync(connection, queue, body, inFlight, messages, cancellationToken);
+                var wall = result.Elapsed.TotalMilliseconds;
+                result = result with
+                {
+                    BrokerCpuPercent = broker is { } before ? (brokerCpu!() - before).TotalMilliseconds * 100 / wall : null,
+                    PublisherCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - publisher).TotalMilliseconds * 100 / wall,
+                };
                 results.Add(result);
-                await progress.WriteLineAsync($"  {inFlight,4} in flight: {result.PerSecond:F0} confirmed publishes/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms");
+                await progress.WriteLineAsync($"  {inFlight,4} in flight: {result.PerSecond:F0} confirmed publishes/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, CPU broker {RateSweep.Percent(result.BrokerCpuPercent)} publisher {RateSweep.Percent(result.PublisherCpuPercent)}");
             }
         }
         finally
