@@ -49,7 +49,7 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, CpuP
             var result = await RunStepAsync(runner, template, key, rate, settings.StepDuration, cancellationToken);
             results.Add(result);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} broker {Percent(result.BrokerCpuPercent)} sender {Percent(result.SenderCpuPercent)} machine {Percent(result.MachineCpuPercent)}{Problem(result)}"));
+                $"  {rate,5}/s: {result.Success}/{result.Sent} 2xx ({result.Accepted} 202), p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, max {result.Max:F1} ms, CPU server {Percent(result.ServerCpuPercent)} broker {Percent(result.BrokerCpuPercent)} sender {Percent(result.SenderCpuPercent)} total {Percent(result.TotalCpuPercent)}{Problem(result)}"));
         }
 
         return results;
@@ -66,7 +66,6 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, CpuP
         var server = cpu.Server?.Invoke();
         var broker = cpu.Broker?.Invoke();
         var sender = Process.GetCurrentProcess().TotalProcessorTime;
-        var machine = MachineCpu.Read();
         var clock = Stopwatch.StartNew();
         var result = await runner.RunAsync(rate, batch, cancellationToken);
         var wall = clock.Elapsed.TotalMilliseconds;
@@ -75,7 +74,6 @@ internal sealed class RateSweep(LoadSettings settings, TextWriter progress, CpuP
             ServerCpuPercent = server is { } before ? (cpu.Server!() - before).TotalMilliseconds * 100 / wall : null,
             BrokerCpuPercent = broker is { } start ? (cpu.Broker!() - start).TotalMilliseconds * 100 / wall : null,
             SenderCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - sender).TotalMilliseconds * 100 / wall,
-            MachineCpuPercent = MachineCpu.PercentBetween(machine, MachineCpu.Read()),
         };
     }
 

@@ -26,11 +26,11 @@ internal sealed record StepResult(
     /// <summary>CPU the RabbitMQ broker used during the step, in % of one core, when it is known (scripts/rabbitmq.sh).</summary>
     public double? BrokerCpuPercent { get; init; }
 
-    /// <summary>CPU the whole machine used during the step (sender, server, broker, the rest), in % of one core.</summary>
-    public double? MachineCpuPercent { get; init; }
-
     /// <summary>CPU this sender used during the step, in % of one core.</summary>
     public double? SenderCpuPercent { get; init; }
+
+    /// <summary>Server, broker and sender together: how much of the machine the benchmark took (2 cores: 200%).</summary>
+    public double? TotalCpuPercent => SenderCpuPercent + (ServerCpuPercent ?? 0) + (BrokerCpuPercent ?? 0);
 
     public double SuccessShare => Sent == 0 ? 0 : (double)Success / Sent;
 
