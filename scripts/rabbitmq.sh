@@ -81,6 +81,7 @@ show_logs() {
   done
 }
 
+# shellcheck source=/dev/null
 ctl() { (. "$1/env" && "$rabbit_bin/$2" "${@:3}"); }
 
 # Running, and not a zombie: the start loop is the server's parent until it exits.
@@ -102,12 +103,13 @@ start() {
   fi
   mkdir -p "$dir/log" "$dir/mnesia"
   dir="$(cd "$dir" && pwd)"
-  local id ports amqp dist epmd
+  local id amqp dist epmd vhost
   id="$(basename "$dir" | tr -c 'a-zA-Z0-9\n' '-')"
   read -r amqp dist epmd <<<"$(free_ports)"
   write_env "$dir" "$id" "$amqp" "$dist" "$epmd"
 
   say "starting node kelos-$id@localhost on 127.0.0.1:$amqp (data and logs in $dir)"
+  # shellcheck source=/dev/null
   (. "$dir/env" && cd "$dir" && exec setsid nohup "$rabbit_bin/rabbitmq-server" >"$dir/log/server.out" 2>&1 </dev/null) &
   echo $! >"$dir/server.pid"
 
@@ -129,7 +131,7 @@ start() {
   done
   ctl "$dir" rabbitmqctl -q await_startup --timeout "$start_timeout" >&2 || { stop "$dir" || true; die "the broker did not finish starting"; }
 
-  local vhost="kelos-$(date +%s)-$RANDOM"
+  vhost="kelos-$(date +%s)-$RANDOM"
   ctl "$dir" rabbitmqctl -q add_vhost "$vhost" >&2 || { stop "$dir" || true; die "could not create vhost $vhost"; }
   ctl "$dir" rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >&2 \
     || { stop "$dir" || true; die "could not grant guest on vhost $vhost"; }
@@ -140,6 +142,7 @@ start() {
 
 cleanup_epmd() {
   # This broker's own epmd (private port): it daemonizes, so it is not in the server's process group.
+  # shellcheck source=/dev/null
   (. "$1/env" && epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1) || true
 }
 
