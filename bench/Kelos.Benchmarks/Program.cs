@@ -1,0 +1,3 @@
+using Kelos.Benchmarks;
+
+return await BenchCommandLine.InvokeAsync(args);
