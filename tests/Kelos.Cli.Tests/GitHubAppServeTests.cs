@@ -12,7 +12,7 @@ namespace Kelos.Cli.Tests;
 /// <c>kelos serve</c> as a GitHub App front end, with GitHub played by the stand-in over HTTP: a signed
 /// <c>issue_comment</c> delivery carrying a command leads to 👀, a Task, and for an untrusted author, a refusal.
 /// </summary>
-public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
+public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private const string Repository = "acme/widgets";
     private const string Secret = "test-webhook-secret";
@@ -96,7 +96,9 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
         var first = await DeliverAsync(delivery, "alice", commentId, "/kelos run fix the typo");
 
         Assert.Equal(HttpStatusCode.Accepted, first);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await WaitUntilAsync(() => Task.FromResult(Eyes(commentId) == 1), "👀 on the comment");
+        output.WriteLine($"👀 seen {clock.ElapsedMilliseconds} ms after the 202 (polled every 10 ms)");
         var task = await WaitForTaskAsync();
         Assert.StartsWith("run-issue-comment-", task["metadata"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("fix the typo", task["spec"]!["prompt"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -260,7 +262,7 @@ public sealed class GitHubAppServeTests : IAsyncLifetime, IDisposable
                 return;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(10);
         }
 
         string log;
