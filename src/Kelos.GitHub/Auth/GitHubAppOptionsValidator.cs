@@ -12,14 +12,14 @@ public sealed class GitHubAppOptionsValidator : IValidateOptions<GitHubAppOption
         var failures = new List<string>();
         if (options.AppId <= 0)
         {
-            failures.Add("The GitHub App id must be a positive number.");
+            failures.Add("The GitHub App id is missing or not a positive number: set KELOS_GITHUB_APP_ID.");
         }
 
         var inline = !string.IsNullOrWhiteSpace(options.PrivateKeyPem);
         var file = !string.IsNullOrWhiteSpace(options.PrivateKeyPath);
         if (inline == file)
         {
-            failures.Add("Set exactly one of the GitHub App private key PEM or the private key file path.");
+            failures.Add("The GitHub App private key is missing: set KELOS_GITHUB_PRIVATE_KEY_FILE to its PEM file.");
         }
         else
         {
