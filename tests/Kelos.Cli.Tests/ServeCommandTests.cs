@@ -111,7 +111,8 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_SameBranch_SecondWaitsForTheLockThenRuns()
     {
         using var remote = await BareRemote.CreateAsync();
-        var slow = _kelos.Script("slow.sh", "sleep 3; echo $KELOS_TASK_NAME > \"$KELOS_TASK_NAME\"; git add -A; git commit -qm $KELOS_TASK_NAME");
+        // The holder keeps the branch long enough for the waiter to be seen waiting, however slow the machine.
+        var slow = _kelos.Script("slow.sh", "if [ \"$KELOS_TASK_NAME\" = holder ]; then sleep 20; fi; echo $KELOS_TASK_NAME > \"$KELOS_TASK_NAME\"; git add -A; git commit -qm $KELOS_TASK_NAME");
         await _kelos.StartServeAsync();
         await _kelos.RunAsync("run", "--name", "holder", "--repo", remote.Path, "--branch", "shared", "--image", slow, "-p", "x");
         await _kelos.WaitForPhaseAsync("holder", Patience, "Running");
