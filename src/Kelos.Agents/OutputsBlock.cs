@@ -88,6 +88,25 @@ public static class OutputsBlock
         return Encoding.UTF8.GetString(Convert.FromBase64String(response));
     }
 
+    /// <summary>The agent's final answer from a Task's results (<c>response</c>, base64), trimmed at the end; null when absent.</summary>
+    public static string? Answer(IReadOnlyDictionary<string, string> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (!results.TryGetValue("response", out var encoded))
+        {
+            return null;
+        }
+
+        try
+        {
+            return DecodeResponse(encoded).TrimEnd();
+        }
+        catch (FormatException)
+        {
+            return encoded;
+        }
+    }
+
     /// <summary>
     /// The pairs a run summary contributes: <c>input-tokens</c>, <c>output-tokens</c>, <c>cost-usd</c> and
     /// <c>response</c>, each only when known. The git pairs (branch, commit, base-branch, pr) are the caller's.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kelos.GitHub.Api;
 using Kelos.GitHub.Installations;
 using Kelos.GitHub.Replies;
+using Kelos.GitHub.Reporting;
 using Kelos.GitHub.Triggers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
         services.AddSingleton<InstallationLookup>();
+        services.AddKelosReporter();
         return services;
     }
 
@@ -67,5 +69,6 @@ public static class GitHubFrontEndServiceCollectionExtensions
         bus.AddConsumer<AcknowledgeConsumer>();
         bus.AddConsumer<ReplyConsumer>();
         bus.AddConsumer<InstallationEventConsumer, InstallationEventConsumerDefinition>();
+        bus.AddConsumer<TaskReportConsumer>();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kelos.Cli.Output;
 using Kelos.Core.Installations;
+using Kelos.Core.Text;
 
 namespace Kelos.Cli.Commands;
 

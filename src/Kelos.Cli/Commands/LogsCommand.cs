@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kelos.Agents;
 using Kelos.Cli.Output;
 using Kelos.Core.Resources;
 using Kelos.Runtime.Local.State;

@@ -9,6 +9,7 @@ using Kelos.GitHub.Webhooks;
 using Kelos.Runtime.Local;
 using Kelos.Runtime.Local.Deliveries;
 using Kelos.Runtime.Local.Installations;
+using Kelos.Runtime.Local.Runs;
 using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
 using MassTransit;
@@ -66,6 +67,7 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<ITaskRuntime>(sp => new LocalTaskRuntime(
             state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>(), sp.GetService<IGitHubTokenIssuer>()));
         builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, settings.Role));
+        builder.Services.AddSingleton<ITaskLogs, LocalTaskLogs>();
         builder.Services.AddKelosController(o =>
         {
             o.MaxParallel = settings.MaxParallel;

@@ -1,5 +1,6 @@
 using Kelos.Core.Resources;
 using Kelos.Core.Runtime;
+using Kelos.Core.Text;
 
 namespace Kelos.Cli.Output;
 

@@ -1,5 +1,6 @@
 using Kelos.Agents;
 using Kelos.Core.Resources;
+using Kelos.Core.Text;
 
 namespace Kelos.Cli.Output;
 
@@ -20,7 +21,7 @@ public static class TaskSummary
             Line(output, "pr", pr[4..]);
         }
 
-        if (Answer(results) is { } answer)
+        if (OutputsBlock.Answer(results) is { } answer)
         {
             var lines = answer.Split('\n');
             Line(output, "answer", lines[0]);
@@ -44,24 +45,6 @@ public static class TaskSummary
         if (status.StartTime is { } start && status.CompletionTime is { } end)
         {
             Line(output, "duration", Age.Format(end - start));
-        }
-    }
-
-    /// <summary>The agent's final answer, decoded from <c>results.response</c>.</summary>
-    public static string? Answer(IReadOnlyDictionary<string, string> results)
-    {
-        if (!results.TryGetValue("response", out var encoded))
-        {
-            return null;
-        }
-
-        try
-        {
-            return OutputsBlock.DecodeResponse(encoded).TrimEnd();
-        }
-        catch (FormatException)
-        {
-            return encoded;
         }
     }
 

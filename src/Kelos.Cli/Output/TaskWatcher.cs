@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kelos.Agents;
 using Kelos.Core.Resources;
 using Kelos.Core.Store;
 using Kelos.Runtime.Local.State;

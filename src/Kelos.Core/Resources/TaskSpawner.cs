@@ -64,10 +64,29 @@ public sealed class TemplateMetadata
     public Dictionary<string, string>? Annotations { get; set; }
 }
 
+/// <summary>How the reporter answers on GitHub for this spawner's Tasks (see docs/reporting.md).</summary>
 public sealed class ReportingSpec
 {
     [JsonPropertyName("comments")]
     public CommentReporting? Comments { get; set; }
+
+    /// <summary>Ours: open a pull request for a Task whose branch has commits: <c>draft</c> (default), <c>ready</c> or <c>none</c>.</summary>
+    [AllowedValues("draft", "ready", "none")]
+    [JsonPropertyName("pullRequest")]
+    public string? PullRequest { get; set; }
+
+    /// <summary>Ours: post the agent's final answer as its own comment, as a <c>plan</c> or a <c>review</c>; <c>none</c> (default) keeps it in the tracking comment.</summary>
+    [AllowedValues("plan", "review", "none")]
+    [JsonPropertyName("answer")]
+    public string? Answer { get; set; }
+
+    /// <summary>Ours: a check run on the pull request's head commit for Tasks started from a pull request (default true).</summary>
+    [JsonPropertyName("checkRun")]
+    public bool? CheckRun { get; set; }
+
+    /// <summary>Ours: 🚀 on the request when the Task succeeds, 😕 when it fails (default true).</summary>
+    [JsonPropertyName("reactions")]
+    public bool? Reactions { get; set; }
 }
 
 public sealed class CommentReporting

@@ -16,8 +16,21 @@ public static class SourceAnnotations
     /// <summary>The triggering comment (or review) id, when a comment triggered.</summary>
     public const string CommentId = "kelos.dev/comment-id";
 
+    /// <summary>
+    /// What the triggering comment is: <c>issue</c> (an issue or PR conversation comment), <c>review-comment</c> (a
+    /// comment in a PR review thread) or <c>review</c> (a submitted review's body).
+    /// </summary>
+    public const string CommentKind = "kelos.dev/comment-kind";
+
     /// <summary>The comment's author, else the event's sender.</summary>
     public const string RequestedBy = "kelos.dev/requested-by";
+
+    /// <summary>The GitHub App installation the event came through: the reporter answers with its token.</summary>
+    public const string InstallationId = "kelos.dev/installation-id";
+
+    public const string CommentKindIssue = "issue";
+    public const string CommentKindReviewComment = "review-comment";
+    public const string CommentKindReview = "review";
 
     public const string KindIssue = "issue";
     public const string KindPullRequest = "pull-request";

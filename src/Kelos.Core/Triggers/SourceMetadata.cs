@@ -29,9 +29,20 @@ internal static class SourceMetadata
         Set(annotations, SourceAnnotations.Sha, subject?.HeadSha ?? e.CheckRun?.HeadSha);
         Set(annotations, SourceAnnotations.DeliveryId, e.DeliveryId);
         Set(annotations, SourceAnnotations.CommentId, e.Comment?.Id.ToString(CultureInfo.InvariantCulture));
+        Set(annotations, SourceAnnotations.CommentKind, e.Comment is null ? null : CommentKind(e.Event));
         Set(annotations, SourceAnnotations.RequestedBy, e.Comment?.Author ?? e.Sender.Login);
+        Set(annotations, SourceAnnotations.InstallationId, e.InstallationId?.ToString(CultureInfo.InvariantCulture));
+        ReportingAnnotations.CopySettings(spawner.Spec.Reporting, annotations);
         return annotations;
     }
+
+    private static string? CommentKind(string eventName) => eventName switch
+    {
+        "issue_comment" => SourceAnnotations.CommentKindIssue,
+        "pull_request_review_comment" => SourceAnnotations.CommentKindReviewComment,
+        "pull_request_review" => SourceAnnotations.CommentKindReview,
+        _ => null,
+    };
 
     private static void Set(Dictionary<string, string> annotations, string key, string? value)
     {

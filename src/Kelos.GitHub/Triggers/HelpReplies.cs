@@ -31,11 +31,13 @@ public sealed class HelpReplies(CommentTemplates templates)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(v => new VerbHelp(v, "<text>", KnownDescriptions.GetValueOrDefault(v, "a command configured on this Kelos")));
-        return templates.Render("help", new HelpView(show.UnknownVerb, [.. custom, .. OwnVerbs], appSlug));
+        return templates.Render(
+            show.UnknownVerb is null ? CommentTemplateNames.Help : CommentTemplateNames.UnknownCommand,
+            new HelpView(show.UnknownVerb, [.. custom, .. OwnVerbs], appSlug));
     }
 
     public string Refused(Refused refused) =>
-        templates.Render("refused", new RefusedView(refused.Command?.ToCommandLine(), refused.Reason.TrimEnd('.')));
+        templates.Render(CommentTemplateNames.Refused, new RefusedView(refused.Command?.ToCommandLine(), refused.Reason.TrimEnd('.')));
 
     /// <summary>The verb a spawner's <c>bodyPattern</c> answers to, when it is the usual <c>^/kelos VERB</c> shape.</summary>
     private static string? VerbOf(string? pattern)

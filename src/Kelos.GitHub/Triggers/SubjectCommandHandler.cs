@@ -22,18 +22,15 @@ public sealed class SubjectCommandHandler(IResourceStore store, CommentTemplates
                 var cancelled = tasks.Where(t => !TaskPhase.IsFinished(t.Status?.Phase))
                     .Where(t => TaskCancellation.Request(store, t.Name, $"@{e.Sender.Login}") is CancelOutcome.Requested or CancelOutcome.AlreadyRequested)
                     .Select(t => t.Name).ToList();
-                return templates.Render("cancelled", new CancelledView(subject, cancelled, e.Sender.Login));
+                return templates.Render(CommentTemplateNames.CancelRequested, new CancelledView(subject, cancelled, e.Sender.Login));
             case CommandVerbs.Retry:
                 var last = tasks.Count == 0 ? null : tasks[^1];
                 var again = last is null ? null : Retry(last, e);
-                return templates.Render("retried", new RetriedView(subject, last?.Name, again, e.Sender.Login));
+                return templates.Render(CommentTemplateNames.Retried, new RetriedView(subject, last?.Name, again, e.Sender.Login));
             default:
-                var queue = store.List<KelosTask>()
-                    .Where(t => t.Status?.Phase is null or TaskPhase.Pending or TaskPhase.Waiting)
-                    .OrderBy(t => t.Metadata.CreationTimestamp).ThenBy(t => t.Name, StringComparer.Ordinal)
-                    .Select(t => t.Name).ToList();
+                var queue = WaitingTasks.InOrder(store);
                 var lines = tasks.Select(t => new TaskLine(t.Name, t.Spec.Type ?? "", t.Status?.Phase ?? TaskPhase.Pending, Detail(t, queue))).ToList();
-                return templates.Render("status", new StatusView(subject, lines));
+                return templates.Render(CommentTemplateNames.Status, new StatusView(subject, lines));
         }
     }
 
@@ -41,8 +38,7 @@ public sealed class SubjectCommandHandler(IResourceStore store, CommentTemplates
     private static string Detail(KelosTask task, List<string> queue)
     {
         var message = (task.Status?.Message ?? "").Split('\n')[0];
-        var position = queue.IndexOf(task.Name);
-        return position < 0 ? message : $"#{position + 1} in the queue — {message}";
+        return WaitingTasks.Position(queue, task.Name) is { } position ? $"#{position} in the queue — {message}" : message;
     }
 
     /// <summary>A new Task with the same spec; its name says which attempt it is, so a redelivered retry makes no third.</summary>

@@ -65,6 +65,27 @@ internal static class CheckRunEndpoints
                     : GitHubErrors.NotFound());
             }
         });
+
+        // The check runs on a commit, newest first, optionally only those of one name: {total_count, check_runs}.
+        routes.MapGet("/repos/{owner}/{repo}/commits/{sha}/check-runs", (string owner, string repo, string sha, HttpContext context) =>
+        {
+            lock (state.Gate)
+            {
+                var denied = StandInAccess.RequireRepository(context, state, owner, repo, "read", out var repository, "checks");
+                if (denied is not null)
+                {
+                    return denied;
+                }
+
+                var name = context.Request.Query["check_name"].ToString();
+                var runs = state.CheckRuns.Values
+                    .Where(r => r.Repository == repository.FullName && r.HeadSha == sha && (name.Length == 0 || r.Name == name))
+                    .OrderByDescending(r => r.Id)
+                    .Select(r => PullJson.CheckRun(state, r))
+                    .ToArray();
+                return StandInJson.Ok(new { total_count = runs.Length, check_runs = runs });
+            }
+        });
     }
 
     /// <summary>Applies the fields present in <paramref name="body"/>, checks the result, stores it.</summary>

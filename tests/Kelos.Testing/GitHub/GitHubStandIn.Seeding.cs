@@ -125,6 +125,15 @@ public sealed partial class GitHubStandIn
         }
     }
 
+    /// <summary>Deletes a conversation comment, as a person with the rights to would.</summary>
+    public void DeleteComment(long id)
+    {
+        lock (_state.Gate)
+        {
+            _state.Comments.Remove(id);
+        }
+    }
+
     /// <summary>Submits a review (APPROVED, CHANGES_REQUESTED or COMMENTED) on a pull request; returns its id.</summary>
     public long AddReview(string repository, int pullNumber, string author, string state, string? body = null)
     {

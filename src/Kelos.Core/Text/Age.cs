@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kelos.Cli.Output;
+namespace Kelos.Core.Text;
 
 /// <summary>Short durations the way kubectl prints them: 45s, 3m12s, 2h5m, 4d.</summary>
 public static class Age

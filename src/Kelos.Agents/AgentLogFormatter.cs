@@ -1,6 +1,4 @@
-using Kelos.Agents;
-
-namespace Kelos.Cli.Output;
+namespace Kelos.Agents;
 
 /// <summary>
 /// Turns an agent's raw stdout into readable lines for people: assistant text, tool calls, results, through
