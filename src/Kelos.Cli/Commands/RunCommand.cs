@@ -39,7 +39,7 @@ public static class RunCommand
                     return 0;
                 }
 
-                return ExitCode(await watcher.FollowAsync(task.Name, cancellationToken));
+                return await FinishAsync(await watcher.FollowAsync(task.Name, cancellationToken), state, console, cancellationToken);
             }
 
             // No server leads: run the controller here, for this Task and its dependencies, until it ends. If
@@ -48,7 +48,7 @@ public static class RunCommand
             await host.StartAsync(cancellationToken);
             try
             {
-                return ExitCode(await watcher.FollowAsync(task.Name, cancellationToken));
+                return await FinishAsync(await watcher.FollowAsync(task.Name, cancellationToken), state, console, cancellationToken);
             }
             finally
             {
@@ -56,6 +56,17 @@ public static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Without a GitHub App, shows the comment the bot would have posted; then the exit code.</summary>
+    private static async Task<int> FinishAsync(KelosTask? task, StateDirectory state, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (task is not null && !GitHubSettings.IsConfigured())
+        {
+            await CommentPreview.WriteAsync(task, state, console.Out, cancellationToken);
+        }
+
+        return ExitCode(task);
     }
 
     private static int ExitCode(KelosTask? task) => task?.Status?.Phase == TaskPhase.Succeeded ? 0 : 1;
