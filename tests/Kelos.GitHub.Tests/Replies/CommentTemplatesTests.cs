@@ -30,6 +30,14 @@ public sealed class CommentTemplatesTests : IDisposable
     public void Render_SucceededWithoutPullRequest_LinksTheBranchAndOpeningOne() => AssertGolden("succeeded-no-pr", Tracking(TemplateSamples.Task("Succeeded") with { PullRequest = null }));
 
     [Fact]
+    public void Render_SucceededWithoutGitHub_NamesBranchAndCommitWithoutLinks() => AssertGolden("succeeded-local", Tracking(TemplateSamples.Task("Succeeded") with
+    {
+        PullRequest = null,
+        Branch = new BranchView("kelos/quickstart", null, "main", null, null, "683a76223b28f23d235155d466a9a0258e65428a", "683a762", null),
+        LogUrl = null,
+    }));
+
+    [Fact]
     public void Render_SucceededWithALongAnswer_Collapsed() => AssertGolden("succeeded-long-answer", Tracking(TemplateSamples.Task("Succeeded") with
     {
         Answer = string.Join('\n', Enumerable.Range(1, 25).Select(i => $"{i}. changed `file{i}.cs`")),
