@@ -44,7 +44,7 @@ public static class KelosCommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is CliException or ResourceConflictException or TimeoutException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is CliException or ResourceConflictException or TimeoutException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException or Kelos.GitHub.Replies.TemplateLoadException)
         {
             await stderr.WriteLineAsync("error: " + e.Message);
             return 1;

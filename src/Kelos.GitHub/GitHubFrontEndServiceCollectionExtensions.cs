@@ -37,7 +37,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
         });
         services.AddSingleton(_ => CommentTemplates.FromDefaultLocations());
         services.AddSingleton<ITrustCheck, RepositoryTrustCheck>();
-        services.AddSingleton(_ => new Core.Templating.PromptIncludes(PromptDirectories()));
+        services.AddSingleton(_ => Core.Templating.PromptIncludes.Load(PromptDirectories()));
         services.AddSingleton<TriggerPlanner>();
         services.AddSingleton<GitHubEventEnricher>();
         services.AddSingleton<RepositoryWorkspaces>();

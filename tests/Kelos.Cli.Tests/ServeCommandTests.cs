@@ -76,6 +76,25 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal("review\nimplement\nscaffold\nInitial commit", await remote.GitAsync(["log", "--format=%s", "feature"]));
     }
 
+    [Theory]
+    [InlineData("comments/failed.sbn", "Failed\n\n{{ if }}\n", 3)]
+    [InlineData("comments/failed.sbn", "Failed\n{{ task.mesage }}\n", 2)]
+    [InlineData("prompts/run.sbn", "Do it\n\n\n{{ for }}\n", 4)]
+    public async Task Serve_AsGitHubAppWithABrokenTemplate_StopsNamingFileAndLine(string file, string text, int line)
+    {
+        var templates = Path.Combine(_kelos.Root, "templates");
+        var path = _kelos.Write(Path.Combine("templates", file), text);
+
+        var result = await _kelos.RunAsync(
+            ["serve", "--urls", "http://127.0.0.1:0"],
+            TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["KELOS_WEBHOOK_SECRET"] = "s3cret", ["KELOS_TEMPLATES_DIR"] = templates });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: {path}:{line}:", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Serve_DependencyFails_DependentsFailNamingIt()
     {

@@ -46,8 +46,9 @@ public static class EmbeddedHost
             var app = web.Build();
             app.MapKelosWebhooks();
 
-            // Templates load once at start: one that does not parse stops the start here, naming the file.
+            // Templates load once at start: one that does not parse stops the start here, naming the file and line.
             app.Services.GetRequiredService<CommentTemplates>();
+            app.Services.GetRequiredService<Core.Templating.PromptIncludes>();
             return app;
         }
 

@@ -14,6 +14,25 @@ public sealed class PromptIncludes(IReadOnlyList<string> directories) : ITemplat
 {
     public IReadOnlyList<string> Directories { get; } = directories;
 
+    /// <summary>
+    /// The includes of <paramref name="directories"/>, every prompt in them parsed once, at start: one that does not
+    /// parse throws <see cref="PromptTemplateException"/>-based <see cref="InvalidDataException"/> naming
+    /// <c>file:line:column</c>, so a broken prompt stops the start rather than the first Task that needs it.
+    /// </summary>
+    public static PromptIncludes Load(IReadOnlyList<string> directories)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        foreach (var file in directories.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*.sbn")))
+        {
+            if (PromptTemplate.Validate(File.ReadAllText(file)) is { } problem)
+            {
+                throw new InvalidDataException($"{file}:{problem.Line}:{problem.Column}: {problem.Message}");
+            }
+        }
+
+        return new PromptIncludes(directories);
+    }
+
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
         var file = System.IO.Path.GetFileName(templateName) == templateName && !templateName.StartsWith('.')
