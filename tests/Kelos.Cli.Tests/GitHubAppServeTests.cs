@@ -24,6 +24,7 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
     private Uri _webhook = null!;
     private int _issue;
     private string _remotes = null!;
+    private ScriptedModelServer _model = null!;
 
     public async Task InitializeAsync()
     {
@@ -37,10 +38,22 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
         var keyFile = _kelos.Write("app.pem", _github.PrivateKeyPem);
         var configDir = Path.Combine(_kelos.Root, "config");
         Directory.CreateDirectory(configDir);
+        // The shipped spawners, reaching the scripted model the way a team reaches a model gateway.
+        _model = await ScriptedModelServer.StartAsync();
         foreach (var spawner in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "deploy", "spawners"), "*.yaml"))
         {
-            File.Copy(spawner, Path.Combine(configDir, Path.GetFileName(spawner)));
+            File.WriteAllText(Path.Combine(configDir, Path.GetFileName(spawner)), File.ReadAllText(spawner).Replace(
+                "    type: claude-code\n",
+                $"    type: claude-code\n    podOverrides:\n      activeDeadlineSeconds: 300\n      env:\n        - {{ name: ANTHROPIC_BASE_URL, value: \"{_model.BaseUrl.ToString().TrimEnd('/')}\" }}\n        - {{ name: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, value: \"1\" }}\n",
+                StringComparison.Ordinal));
         }
+
+        File.WriteAllText(Path.Combine(configDir, "anthropic-api-key.yaml"), """
+            apiVersion: v1
+            kind: Secret
+            metadata: { name: anthropic-api-key }
+            stringData: { ANTHROPIC_API_KEY: sk-ant-test-key }
+            """);
 
         // A custom verb whose agent is a script: the whole path runs offline, from the comment to the push.
         var agent = _kelos.Script("agents/shipit.sh", """
@@ -81,6 +94,7 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
                 ["KELOS_GITHUB_API_URL"] = _github.BaseUrl.ToString(),
                 ["KELOS_GITHUB_APP_SLUG"] = _github.AppSlug,
                 ["KELOS_GITHUB_CLONE_URL"] = Path.Combine(_remotes, "{owner}", "{repo}.git"),
+                ["PATH"] = $"{AgentClis.BinDirectory}:{Environment.GetEnvironmentVariable("PATH")}",
             },
             "--urls", $"http://127.0.0.1:{port}", "--config-dir", configDir);
         await WaitUntilAsync(async () => (await TryGetAsync(new Uri(_webhook, "/healthz"))) == HttpStatusCode.OK, "the webhook endpoint to answer");
@@ -133,6 +147,77 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
         var log = await _kelos.RunAsync("logs", name, "--raw");
         Assert.Contains("token is ", log.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Token, log.StandardOutput + File.ReadAllText(Path.Combine(_kelos.StateDir, "runs", name, "kelos.log")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunCommand_RealClaudeCode_OneTrackingCommentEditedToSucceededLinkingThePullRequest()
+    {
+        AgentClis.Require("claude");
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", "/kelos run fix the typo");
+        var delivery = Guid.NewGuid().ToString();
+
+        await DeliverAsync(delivery, "alice", commentId, "/kelos run fix the typo");
+        var name = (await WaitForTaskAsync())["metadata"]!["name"]!.GetValue<string>();
+        var done = await _kelos.WaitForPhaseAsync(name, TimeSpan.FromMinutes(4), "Succeeded", "Failed");
+        Assert.True(done["status"]!["phase"]!.GetValue<string>() == "Succeeded", done.ToJsonString());
+        var body = await WaitForReplyAsync("✅ **Succeeded**");
+        var again = await DeliverAsync(delivery, "alice", commentId, "/kelos run fix the typo");
+        await Task.Delay(1000);
+
+        var branch = $"kelos/issue-{_issue}-{commentId}";
+        var pr = Assert.Single(_github.PullRequests(Repository));
+        Assert.Equal((branch, "main", true, "The README has a typo"), (pr.Head, pr.Base, pr.Draft, pr.Title));
+        Assert.Equal(["alice"], pr.RequestedReviewers);
+        Assert.Contains($"pull request [#{pr.Number}]", body, StringComparison.Ordinal);
+        Assert.Contains($"[`{branch}`]", body, StringComparison.Ordinal);
+        Assert.Contains(ScenarioDefaults.CommitAnswer, body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again);
+        var tracking = Assert.Single(_github.IssueComments(Repository, _issue), c => c.Author == _github.BotLogin);
+        Assert.Contains($"<!-- kelos:task:{name} -->", tracking.Body, StringComparison.Ordinal);
+        // Posted once, at its first report, then edited in place until it said Succeeded.
+        var posted = Assert.Single(_github.Calls, c => c.Method == "POST" && c.ApiPath == $"/repos/{Repository}/issues/{_issue}/comments");
+        Assert.Matches("(Accepted|Queued|Running)", posted.Body);
+        Assert.Contains(_github.Calls, c => c.Method == "PATCH" && c.ApiPath == $"/repos/{Repository}/issues/comments/{tracking.Id}");
+        Assert.Equal(ScenarioDefaults.CommitSubject, (await CommandRunner.RunAsync("git", ["log", "-1", "--format=%s", branch], Path.Combine(_remotes, "acme", "widgets.git"))).StandardOutput.Trim());
+        Assert.Equal(["eyes", "rocket"], _github.Reactions(Repository, StandInReactionTarget.IssueComment, commentId).Select(r => r.Content));
+    }
+
+    [Fact]
+    public async Task RunCommand_ModelRefusesTheKey_FailedCommentSaysWhy()
+    {
+        AgentClis.Require("claude");
+        var text = $"/kelos run fix it [[scenario:{ScenarioNames.Http401}]]";
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", text);
+
+        await DeliverAsync(Guid.NewGuid().ToString(), "alice", commentId, text);
+        var name = (await WaitForTaskAsync())["metadata"]!["name"]!.GetValue<string>();
+        var done = await _kelos.WaitForPhaseAsync(name, TimeSpan.FromMinutes(4), "Succeeded", "Failed");
+        var body = await WaitForReplyAsync("❌ **Failed**");
+
+        Assert.Equal("Failed", done["status"]!["phase"]!.GetValue<string>());
+        var reason = done["status"]!["message"]!.GetValue<string>().Trim().TrimEnd('.');
+        Assert.Contains(reason, body, StringComparison.Ordinal);
+        Assert.Contains("`/kelos retry`", body, StringComparison.Ordinal);
+        Assert.Empty(_github.PullRequests(Repository));
+        Assert.Equal(["eyes", "confused"], _github.Reactions(Repository, StandInReactionTarget.IssueComment, commentId).Select(r => r.Content));
+    }
+
+    [Fact]
+    public async Task PlanCommand_PlanCommentHoldsTheModelsText_NothingPushed()
+    {
+        AgentClis.Require("claude");
+        var text = $"/kelos plan [[scenario:{ScenarioNames.Answer}]]";
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", text);
+
+        await DeliverAsync(Guid.NewGuid().ToString(), "alice", commentId, text);
+        var plan = await WaitForReplyAsync("📋 **Plan**");
+        await WaitForReplyAsync("✅ **Succeeded**");
+
+        Assert.Contains(ScenarioDefaults.Answer, plan, StringComparison.Ordinal);
+        Assert.Contains("`/kelos run`", plan, StringComparison.Ordinal);
+        Assert.Empty(_github.PullRequests(Repository));
+        var branches = await CommandRunner.RunAsync("git", ["branch", "--list", "kelos/*"], Path.Combine(_remotes, "acme", "widgets.git"));
+        Assert.Equal("", branches.StandardOutput.Trim());
     }
 
     [Fact]
@@ -282,7 +367,11 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task DisposeAsync() => await _github.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _github.DisposeAsync();
+        await _model.DisposeAsync();
+    }
 
     public void Dispose()
     {
