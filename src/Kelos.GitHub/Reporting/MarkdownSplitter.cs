@@ -5,8 +5,8 @@ namespace Kelos.GitHub.Reporting;
 /// fence and <c>&lt;details&gt;</c> block open where a part ends is closed there and reopened at the start of the next
 /// part (<see cref="MarkdownScaffold"/>). Parts end at line breaks, preferably after a blank line outside any block,
 /// then after a blank line outside any fence, then after a blank line in a fence, then after any line — whichever of
-/// these comes first in that order and still fills at least half of the part; failing that, the latest line break
-/// that fits. A line too long for a part on its own is cut, never inside a UTF-16 surrogate pair or a CRLF.
+/// these comes first in that order and still fills at least half of the part. Failing that, the line running past
+/// the part's end is long: it is cut where the part is full, never inside a UTF-16 surrogate pair or a CRLF.
 /// Parts are produced one at a time, so taking the first reads no further than it needs.
 /// </summary>
 internal static class MarkdownSplitter
@@ -15,6 +15,10 @@ internal static class MarkdownSplitter
     private const int BlankInDetails = 1;
     private const int BlankInFence = 2;
     private const int AnyLine = 3;
+
+    // How far back from where a part is full a long line is cut after a space, or else where it is safe to.
+    private const int WordLookBack = 80;
+    private const int SafeLookBack = 16;
 
     public static IEnumerable<MarkdownPart> Split(string markdown, int budget)
     {
@@ -31,7 +35,7 @@ internal static class MarkdownSplitter
         {
             var (opening, reopened) = MarkdownScaffold.Reopen(open, newline, budget);
             var room = budget - opening.Length;
-            var (end, after) = FindBreak(markdown, position, reopened, room, newline) ?? Cut(markdown, position, reopened, room, newline);
+            var (end, after) = NextBreak(markdown, position, reopened, room, newline);
             var content = markdown[position..end];
             var closing = MarkdownScaffold.Closing(after, newline, afterPartialLine: !content.EndsWith('\n'));
             yield return new MarkdownPart(opening, content, closing);
@@ -42,13 +46,19 @@ internal static class MarkdownSplitter
     /// <summary>The line break of the lines a split adds: CRLF when the body has any, LF otherwise.</summary>
     public static string NewlineOf(string markdown) => markdown.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
-    /// <summary>The best line break for a part that starts at <paramref name="position"/>, or null if even the first line does not fit.</summary>
-    private static (int End, MarkdownOpenBlock? Open)? FindBreak(string markdown, int position, MarkdownOpenBlock? open, int room, string newline)
+    /// <summary>
+    /// Where the part that starts at <paramref name="position"/> ends, and what is open there. When no line break
+    /// fills half the part, the line running past the part's end is long: the part takes the lines before it and as
+    /// much of it as fits.
+    /// </summary>
+    private static (int End, MarkdownOpenBlock? Open) NextBreak(string markdown, int position, MarkdownOpenBlock? open, int room, string newline)
     {
         // best[r]: the latest break of rank r or better.
         var best = new (int End, MarkdownOpenBlock? Open)?[AnyLine + 1];
+        var start = open;
         var limit = Math.Min(markdown.Length, position + room);
-        for (var lineStart = position; lineStart < limit;)
+        var lineStart = position;
+        while (lineStart < limit)
         {
             var newlineAt = markdown.IndexOf('\n', lineStart, limit - lineStart);
             if (newlineAt < 0 && limit < markdown.Length)
@@ -58,26 +68,26 @@ internal static class MarkdownSplitter
 
             var lineEnd = newlineAt < 0 ? markdown.Length : newlineAt + 1;
             var line = markdown.AsSpan(lineStart, lineEnd - lineStart).TrimEnd('\n');
-            open = MarkdownBlockScanner.Scan(open, line);
-            var closing = MarkdownScaffold.ClosingLength(open, newline, afterPartialLine: newlineAt < 0);
+            var after = MarkdownBlockScanner.Scan(open, line);
+            var closing = MarkdownScaffold.ClosingLength(after, newline, afterPartialLine: newlineAt < 0);
             if (lineEnd - position + closing <= room)
             {
                 if (lineEnd == markdown.Length)
                 {
-                    return (lineEnd, open);
+                    return (lineEnd, after);
                 }
 
                 var rank = !MarkdownBlockScanner.IsBlank(line) ? AnyLine
-                    : open is null ? BlankOutside
-                    : open.IsFence ? BlankInFence
+                    : after is null ? BlankOutside
+                    : after.IsFence ? BlankInFence
                     : BlankInDetails;
                 for (var r = rank; r < best.Length; r++)
                 {
-                    best[r] = (lineEnd, open);
+                    best[r] = (lineEnd, after);
                 }
             }
 
-            lineStart = lineEnd;
+            (lineStart, open) = (lineEnd, after);
         }
 
         foreach (var candidate in best)
@@ -88,18 +98,33 @@ internal static class MarkdownSplitter
             }
         }
 
-        return best[AnyLine];
+        if (lineStart < limit && Cut(markdown, lineStart, open, room - (lineStart - position), newline) is { } cut)
+        {
+            return cut;
+        }
+
+        // Only when a closing grew too long for the part (a long fence opened in it): the best break there is, or a
+        // piece of the first line. Reopen keeps the scaffolding within half the budget, so one character always fits.
+        return best[AnyLine]
+            ?? Cut(markdown, position, start, room, newline)
+            ?? throw new InvalidOperationException("No piece fits in a part: the budget is too small for the blocks it reopens.");
     }
 
     /// <summary>
-    /// The longest piece of the line at <paramref name="position"/> that fits with the lines closing what it leaves
-    /// open (the piece itself may look like a fence or a tag once it stands on a line of its own).
+    /// The longest piece of the line at <paramref name="lineStart"/> that fits in <paramref name="room"/> with the lines
+    /// closing what it leaves open (a piece standing on a line of its own may itself look like a fence or a tag), or
+    /// null when not even one character fits.
     /// </summary>
-    private static (int End, MarkdownOpenBlock? Open) Cut(string markdown, int position, MarkdownOpenBlock? open, int room, string newline)
+    private static (int End, MarkdownOpenBlock? Open)? Cut(string markdown, int lineStart, MarkdownOpenBlock? open, int room, string newline)
     {
-        var window = Math.Min(markdown.Length - position, room);
-        var newlineAt = markdown.IndexOf('\n', position, window);
-        var longest = Math.Max(1, newlineAt < 0 ? window : newlineAt - position);
+        var window = Math.Min(markdown.Length - lineStart, room);
+        if (window < 1)
+        {
+            return null;
+        }
+
+        var newlineAt = markdown.IndexOf('\n', lineStart, window);
+        var longest = Math.Max(1, newlineAt < 0 ? window : newlineAt - lineStart);
 
         var first = Math.Clamp(room - MarkdownScaffold.ClosingLength(open, newline, afterPartialLine: true), 1, longest);
         if (Fits(first, out var piece))
@@ -107,9 +132,13 @@ internal static class MarkdownSplitter
             return piece;
         }
 
-        // Rare: the piece opened a fence or a <details> whose closing no longer fits. A 1-character piece always fits.
+        // The piece opened a fence or a <details> whose closing no longer fits: the longest that does.
+        if (!Fits(1, out piece))
+        {
+            return null;
+        }
+
         var (low, high) = (1, first - 1);
-        Fits(low, out piece);
         while (low < high)
         {
             var middle = low + ((high - low + 1) / 2);
@@ -127,24 +156,46 @@ internal static class MarkdownSplitter
 
         bool Fits(int length, out (int End, MarkdownOpenBlock? Open) cut)
         {
-            length = AvoidSplittingPairs(markdown, position, length);
-            var after = MarkdownBlockScanner.Scan(open, markdown.AsSpan(position, length));
-            cut = (position + length, after);
-            return length + MarkdownScaffold.ClosingLength(after, newline, afterPartialLine: true) <= room;
+            length = CutLength(markdown, lineStart, length);
+            var after = MarkdownBlockScanner.Scan(open, markdown.AsSpan(lineStart, length));
+            cut = (lineStart + length, after);
+            return length <= window && length + MarkdownScaffold.ClosingLength(after, newline, afterPartialLine: true) <= room;
         }
     }
 
-    /// <summary>A piece length that does not end between the halves of a surrogate pair or between CR and LF.</summary>
-    private static int AvoidSplittingPairs(string markdown, int position, int length)
+    /// <summary>
+    /// Where to cut a line at most <paramref name="length"/> characters after <paramref name="lineStart"/>: preferably
+    /// after a space, close before the limit; otherwise as close to it as possible where the rest, starting a line of
+    /// its own in the next part, does not start with a space, a tag or a fence character (it would read as one); never
+    /// between the halves of a surrogate pair or between CR and LF.
+    /// </summary>
+    private static int CutLength(string markdown, int lineStart, int length)
     {
-        var end = position + length;
-        if (end >= markdown.Length)
+        for (var back = 0; back < WordLookBack && back < length; back++)
         {
-            return length;
+            if (markdown[lineStart + length - back - 1] == ' ' && IsSafeCut(markdown, lineStart + length - back))
+            {
+                return length - back;
+            }
         }
 
-        var split = (char.IsHighSurrogate(markdown[end - 1]) && char.IsLowSurrogate(markdown[end]))
-            || (markdown[end - 1] == '\r' && markdown[end] == '\n');
+        for (var back = 0; back < SafeLookBack && back < length; back++)
+        {
+            if (IsSafeCut(markdown, lineStart + length - back))
+            {
+                return length - back;
+            }
+        }
+
+        var end = lineStart + length;
+        var split = end < markdown.Length
+            && ((char.IsHighSurrogate(markdown[end - 1]) && char.IsLowSurrogate(markdown[end])) || (markdown[end - 1] == '\r' && markdown[end] == '\n'));
         return !split ? length : length > 1 ? length - 1 : length + 1;
     }
+
+    private static bool IsSafeCut(string markdown, int end) =>
+        end >= markdown.Length
+        || (!(char.IsHighSurrogate(markdown[end - 1]) && char.IsLowSurrogate(markdown[end]))
+            && markdown[end - 1] != '\r'
+            && markdown[end] is not (' ' or '\t' or '<' or '`' or '~'));
 }
