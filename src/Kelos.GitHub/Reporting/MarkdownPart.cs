@@ -9,5 +9,5 @@ namespace Kelos.GitHub.Reporting;
 public sealed record MarkdownPart(string Opening, string Content, string Closing)
 {
     /// <summary>What is posted: <see cref="Opening"/>, <see cref="Content"/> and <see cref="Closing"/>.</summary>
-    public string Text { get; } = Opening + Content + Closing;
+    public string Text => Opening + Content + Closing;
 }

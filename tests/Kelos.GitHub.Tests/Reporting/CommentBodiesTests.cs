@@ -154,10 +154,13 @@ public sealed partial class CommentBodiesTests
         Assert.Equal("   ```yaml\n", parts[1].Opening);
     }
 
-    [Fact]
-    public void Split_FourSpacesIndented_IsNotAFence()
+    [Theory]
+    [InlineData("    ```\n")]
+    [InlineData("```inline``` code, not a fence\n")]
+    [InlineData("``\n")]
+    public void Split_LineThatIsNotAFenceOpening_AddsNothing(string line)
     {
-        var markdown = "    ```\n" + Lines('x', 10);
+        var markdown = line + Lines('x', 10);
 
         var parts = CommentBodies.Parts(markdown, Small);
 
