@@ -19,7 +19,7 @@ public static class CheckRunReporter
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(view);
         var sha = target.Sha ?? throw new InvalidOperationException("a check run needs the head commit");
-        var output = new NewCheckRunOutput(Title(view), CommentBodies.Trim(summary, "_… trimmed: {0:N0} more characters._", OutputLimit - 100));
+        var output = new NewCheckRunOutput(Title(view), CommentBodies.Trim(summary, "_… trimmed: {0} more characters._", OutputLimit - 100));
         var id = knownId ?? await FindAsync(client, target, sha, name, view.Name);
         var (status, conclusion) = view.Phase switch
         {

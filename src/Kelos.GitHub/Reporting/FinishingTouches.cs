@@ -57,7 +57,7 @@ public sealed class FinishingTouches(CommentTemplates templates, TrackingComment
 
         var body = templates.Render(CommentTemplateNames.ReviewReply, new ThreadReplyView(view, view.Answer));
         await client.PullRequest.ReviewComment.CreateReply(
-            target.Owner, target.Repository, number, new PullRequestReviewCommentReplyCreate($"{CommentBodies.Trim(body.TrimEnd(), "_… trimmed: {0:N0} more characters._")}\n\n{marker}\n", commentId));
+            target.Owner, target.Repository, number, new PullRequestReviewCommentReplyCreate($"{CommentBodies.Trim(body.TrimEnd(), "_… trimmed: {0} more characters._")}\n\n{marker}\n", commentId));
     }
 
     /// <summary>🚀 when the Task succeeded, 😕 when it failed, on the comment that asked, else on the issue or pull request.</summary>

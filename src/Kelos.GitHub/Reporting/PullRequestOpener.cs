@@ -50,7 +50,7 @@ public sealed class PullRequestOpener(CommentTemplates templates, ILogger<PullRe
         var body = templates.Render(CommentTemplateNames.PullRequest, new PullRequestBodyView(view, issueNumber, issue.Title));
         var request = new NewPullRequest(issue.Title, branch.Name, branch.Base ?? (await client.Repository.Get(target.Owner, target.Repository)).DefaultBranch)
         {
-            Body = CommentBodies.Trim(body, "_… trimmed: {0:N0} more characters._"),
+            Body = CommentBodies.Trim(body, "_… trimmed: {0} more characters._"),
             Draft = mode != ReportingAnnotations.PullRequestReady,
         };
         PullRequest created;

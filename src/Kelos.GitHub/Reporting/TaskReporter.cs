@@ -109,7 +109,7 @@ public sealed class TaskReporter(
         {
             var body = CommentBodies.Trim(
                 renderer.Render(task, facts, options.Value.LogUrlTemplate),
-                $"_… trimmed: {{0:N0}} more characters. `kelos get task {task.Name} -o yaml` shows everything._");
+                $"_… trimmed: {{0}} more characters. `kelos get task {task.Name} -o yaml` shows everything._");
             var digest = Digest(body);
             if (digest != settings.ReportedDigest || settings.CommentId is null)
             {

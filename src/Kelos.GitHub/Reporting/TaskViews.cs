@@ -35,7 +35,7 @@ public static class TaskViews
         var results = (IReadOnlyDictionary<string, string>?)status.Results ?? new Dictionary<string, string>();
         var phase = status.Phase ?? TaskPhase.Pending;
         var answer = OutputsBlock.Answer(results) is { Length: > 0 } text
-            ? CommentBodies.Trim(text, "_… the answer goes on for {0:N0} more characters: `kelos get task " + task.Name + " -o json` has it whole._", AnswerBudget)
+            ? CommentBodies.Trim(text, "_… the answer goes on for {0} more characters: `kelos get task " + task.Name + " -o json` has it whole._", AnswerBudget)
             : null;
         var logTail = (facts.LogTail ?? []).Select(l => l.Length > LogLineBudget ? l[..LogLineBudget] + " …" : l).ToList();
         var usage = status.Usage is { } u && (u.InputTokens is not null || u.OutputTokens is not null || u.CostUsd is not null)
