@@ -24,7 +24,8 @@ public sealed class ReplyConsumer(GitHubClientFactory clients, ILogger<ReplyCons
             return;
         }
 
-        await client.Issue.Comment.Create(reply.Owner, reply.Repository, reply.IssueNumber, $"{reply.Body.TrimEnd()}\n\n{marker}\n");
+        var body = Reporting.CommentBodies.Trim(reply.Body.TrimEnd(), "_… trimmed: {0} more characters._");
+        await client.Issue.Comment.Create(reply.Owner, reply.Repository, reply.IssueNumber, $"{body}\n\n{marker}\n");
         logger.LogInformation("Replied on {Repository}#{Number} ({Key})", $"{reply.Owner}/{reply.Repository}", reply.IssueNumber, reply.Key);
     }
 }
