@@ -1,5 +1,6 @@
 using Kelos.GitHub.Api;
 using Kelos.GitHub.Auth;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Internal;
@@ -18,7 +19,11 @@ public static class ManifestConversion
     public static async Task<CreatedGitHubApp> ExchangeAsync(Uri apiBaseUrl, string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        using var connections = new GitHubConnectionFactory(Options.Create(new GitHubAppOptions { ApiBaseUrl = apiBaseUrl }));
+        using var connections = new GitHubConnectionFactory(
+            Options.Create(new GitHubAppOptions { ApiBaseUrl = apiBaseUrl }),
+            Options.Create(new GitHubOutboundOptions()),
+            TimeProvider.System,
+            NullLoggerFactory.Instance);
         var client = new GitHubClient(connections.Create(new InMemoryCredentialStore(Credentials.Anonymous)));
         var app = await client.GitHubApps.CreateAppFromManifest(code).WaitAsync(cancellationToken);
         if (string.IsNullOrEmpty(app.Pem) || string.IsNullOrEmpty(app.WebhookSecret))

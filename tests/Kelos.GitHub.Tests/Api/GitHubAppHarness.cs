@@ -2,6 +2,7 @@ using Kelos.GitHub.Api;
 using Kelos.GitHub.Auth;
 using Kelos.Testing.GitHub;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kelos.GitHub.Tests.Api;
 
@@ -16,12 +17,14 @@ public sealed class GitHubAppHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private GitHubAppHarness(GitHubStandIn gitHub, ManualTimeProvider time, ServiceProvider services, StandInInstallation installation)
+    private GitHubAppHarness(
+        GitHubStandIn gitHub, ManualTimeProvider time, ServiceProvider services, StandInInstallation installation, RecordingLoggerProvider logs)
     {
         GitHub = gitHub;
         Time = time;
         _services = services;
         Installation = installation;
+        Logs = logs;
     }
 
     public GitHubStandIn GitHub { get; }
@@ -29,6 +32,9 @@ public sealed class GitHubAppHarness : IAsyncDisposable
     public ManualTimeProvider Time { get; }
 
     public StandInInstallation Installation { get; }
+
+    /// <summary>What Kelos.GitHub logged.</summary>
+    public RecordingLoggerProvider Logs { get; }
 
     public GitHubClientFactory Clients => _services.GetRequiredService<GitHubClientFactory>();
 
@@ -47,21 +53,41 @@ public sealed class GitHubAppHarness : IAsyncDisposable
     public int CallsTo(string method, string apiPath) =>
         GitHub.Calls.Count(c => c.Method == method && c.ApiPath == apiPath);
 
-    public static async Task<GitHubAppHarness> StartAsync(Func<GitHubStandIn, Uri>? apiBaseUrl = null)
+    /// <param name="apiBaseUrl">The API URL Kelos is given; the stand-in's root by default.</param>
+    /// <param name="outbound">Changes to the outbound throttle's options.</param>
+    /// <param name="manualTimers">
+    /// Whether waits on the clock (the throttle's) last until the test moves it (<see cref="ManualTimeProvider.ManualTimers"/>);
+    /// by default they take wall time.
+    /// </param>
+    public static async Task<GitHubAppHarness> StartAsync(
+        Func<GitHubStandIn, Uri>? apiBaseUrl = null, Action<GitHubOutboundOptions>? outbound = null, bool manualTimers = false)
     {
-        var time = new ManualTimeProvider();
+        var time = new ManualTimeProvider { ManualTimers = manualTimers };
         var gitHub = await GitHubStandIn.StartAsync(new GitHubStandInOptions { TimeProvider = time });
         var installation = gitHub.AddInstallation("acme", "widgets", "gadgets");
+        var logs = new RecordingLoggerProvider();
         var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(time);
+            .AddSingleton<TimeProvider>(time)
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddGitHubApp().Configure(options =>
         {
             options.AppId = gitHub.AppId;
             options.PrivateKeyPem = gitHub.PrivateKeyPem;
             options.ApiBaseUrl = apiBaseUrl?.Invoke(gitHub) ?? gitHub.BaseUrl;
         });
-        return new GitHubAppHarness(gitHub, time, services.BuildServiceProvider(), installation);
+        if (outbound is not null)
+        {
+            services.Configure(outbound);
+        }
+
+        return new GitHubAppHarness(gitHub, time, services.BuildServiceProvider(), installation, logs);
     }
+
+    /// <summary>Runs <paramref name="work"/>, moving the manual clock whenever something waits on it.</summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> work) => Time.AdvanceWhileWaitingAsync(work());
+
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(Func<Task> work) => Time.AdvanceWhileWaitingAsync(work());
 
     public async ValueTask DisposeAsync()
     {

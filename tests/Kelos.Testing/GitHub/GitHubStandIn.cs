@@ -14,8 +14,8 @@ namespace Kelos.Testing.GitHub;
 /// <remarks>
 /// Served both at the root and under <c>/api/v3/</c> (GitHub Enterprise style). Every answer carries
 /// <c>x-ratelimit-*</c> headers. Seed with the <c>Add…</c>/<c>Set…</c> methods, inspect with the query methods, and
-/// ask for failures with <see cref="ThrottleContentCreation"/>, <see cref="FailNextCalls"/> and
-/// <see cref="ExhaustRateLimit"/>. Comments, reactions, pull requests and replies made through the API are written
+/// ask for failures with <see cref="ThrottleContentCreation"/>, <see cref="FailNextCalls"/>, <see cref="DelayNextCalls"/>
+/// and <see cref="ExhaustRateLimit"/>. Comments, reactions, pull requests and replies made through the API are written
 /// by <see cref="BotLogin"/>.
 /// </remarks>
 public sealed partial class GitHubStandIn : IAsyncDisposable
@@ -86,9 +86,10 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
 
     /// <summary>
     /// Answers the next <paramref name="calls"/> content-creating calls (new comments, replies, pull requests) with
-    /// GitHub's 403 secondary rate limit and <c>retry-after</c>.
+    /// GitHub's 403 secondary rate limit, with <c>retry-after</c> when <paramref name="retryAfter"/> is given (GitHub does not
+    /// always send one).
     /// </summary>
-    public void ThrottleContentCreation(int calls, TimeSpan retryAfter)
+    public void ThrottleContentCreation(int calls, TimeSpan? retryAfter)
     {
         lock (_state.Gate)
         {
@@ -108,6 +109,21 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
             _state.Knobs.FailedCalls = calls;
             _state.Knobs.FailStatus = statusCode;
             _state.Knobs.FailPathPrefix = pathPrefix;
+        }
+    }
+
+    /// <summary>
+    /// Holds the next <paramref name="calls"/> calls (only those whose path, without <c>/api/v3</c>, starts with
+    /// <paramref name="pathPrefix"/>, when given) for <paramref name="delay"/> of wall time before answering them; a
+    /// caller that gives up meanwhile is recorded with status 499.
+    /// </summary>
+    public void DelayNextCalls(int calls, TimeSpan delay, string? pathPrefix = null)
+    {
+        lock (_state.Gate)
+        {
+            _state.Knobs.DelayedCalls = calls;
+            _state.Knobs.Delay = delay;
+            _state.Knobs.DelayPathPrefix = pathPrefix;
         }
     }
 

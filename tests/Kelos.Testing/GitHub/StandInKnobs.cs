@@ -5,7 +5,7 @@ internal sealed class StandInKnobs
 {
     public int ThrottledCalls { get; set; }
 
-    public TimeSpan ThrottleRetryAfter { get; set; }
+    public TimeSpan? ThrottleRetryAfter { get; set; }
 
     public int FailedCalls { get; set; }
 
@@ -14,4 +14,10 @@ internal sealed class StandInKnobs
     public string? FailPathPrefix { get; set; }
 
     public DateTimeOffset? RateLimitExhaustedUntil { get; set; }
+
+    public int DelayedCalls { get; set; }
+
+    public TimeSpan Delay { get; set; }
+
+    public string? DelayPathPrefix { get; set; }
 }

@@ -20,8 +20,20 @@ internal sealed class StandInPipeline(StandInState state)
         context.Request.Body.Position = 0;
         var caller = StandInAuthenticator.Resolve(context, state);
         context.Items[typeof(StandInCaller)] = caller;
+        var receivedAt = state.Time.GetUtcNow();
+        long started;
+        lock (state.Gate)
+        {
+            started = ++state.WireOrder;
+        }
+
         try
         {
+            if (!await DelayAsync(context))
+            {
+                return;
+            }
+
             var failure = Prepare(context, caller);
             if (failure is not null)
             {
@@ -43,8 +55,40 @@ internal sealed class StandInPipeline(StandInState state)
                 context.Response.StatusCode);
             lock (state.Gate)
             {
-                state.Calls.Add(call);
+                state.Calls.Add(call with { ReceivedAt = receivedAt, Started = started, Finished = ++state.WireOrder });
             }
+        }
+    }
+
+    /// <summary>
+    /// Holds the call back (on the wall clock, whatever the stand-in's clock) when a test asked for slow answers; false
+    /// when the caller gave up meanwhile (recorded as 499, as proxies log it).
+    /// </summary>
+    private async Task<bool> DelayAsync(HttpContext context)
+    {
+        TimeSpan delay;
+        lock (state.Gate)
+        {
+            var knobs = state.Knobs;
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (knobs.DelayedCalls <= 0 || (knobs.DelayPathPrefix is not null && !path.StartsWith(knobs.DelayPathPrefix, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            knobs.DelayedCalls--;
+            delay = knobs.Delay;
+        }
+
+        try
+        {
+            await Task.Delay(delay, context.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Response.StatusCode = 499;
+            return false;
         }
     }
 
@@ -80,7 +124,11 @@ internal sealed class StandInPipeline(StandInState state)
             if (knobs.ThrottledCalls > 0 && context.GetEndpoint()?.Metadata.GetMetadata<ContentCreating>() is not null)
             {
                 knobs.ThrottledCalls--;
-                headers.RetryAfter = ((long)knobs.ThrottleRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (knobs.ThrottleRetryAfter is { } retryAfter)
+                {
+                    headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return GitHubErrors.Forbidden(
                     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
                     + "If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.");

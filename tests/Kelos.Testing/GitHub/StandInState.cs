@@ -58,6 +58,9 @@ internal sealed class StandInState(GitHubStandInOptions options) : IDisposable
 
     public List<StandInCall> Calls { get; } = [];
 
+    /// <summary>Bumped as each call arrives and as each is answered (see <see cref="StandInCall.Started"/>).</summary>
+    public long WireOrder { get; set; }
+
     public Dictionary<string, long> UserIds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Calls made per credential in the current rate-limit hour.</summary>
