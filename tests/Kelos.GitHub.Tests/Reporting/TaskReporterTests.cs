@@ -268,6 +268,48 @@ public sealed class TaskReporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondaryRateLimitWithRetryAfter_WaitedOut_OneComment()
+    {
+        _h.CreateTask("run-1", _issue, _comment);
+        _h.GitHub.ThrottleContentCreation(1, TimeSpan.FromSeconds(1));
+
+        await _h.ReportAsync("run-1");
+
+        Assert.StartsWith("👀 **Accepted**", Assert.Single(_h.BotComments(_issue)).Body, StringComparison.Ordinal);
+        var posts = _h.GitHub.Calls.Where(c => c.Method == "POST" && c.ApiPath == $"/repos/{Repo}/issues/{_issue}/comments").Select(c => c.StatusCode);
+        Assert.Equal([403, 201], posts);
+    }
+
+    [Fact]
+    public async Task ServerErrorOnTheEdit_Retried_CommentShowsTheEnd()
+    {
+        _h.CreateTask("run-1", _issue, _comment);
+        await _h.ReportAsync("run-1");
+        var id = Assert.Single(_h.BotComments(_issue)).Id;
+        _h.GitHub.FailNextCalls(1, 500, $"/repos/{Repo}/issues/comments/{id}");
+        _h.Move("run-1", TaskPhase.Failed, "The agent exited with code 1");
+
+        await _h.ReportAsync("run-1");
+
+        var edits = _h.GitHub.Calls.Where(c => c.Method == "PATCH" && c.ApiPath == $"/repos/{Repo}/issues/comments/{id}").Select(c => c.StatusCode);
+        Assert.Equal([500, 200], edits);
+        Assert.StartsWith("❌ **Failed**", Assert.Single(_h.BotComments(_issue)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerErrorOnTheFirstPost_TheRetryPostsOnce()
+    {
+        _h.CreateTask("run-1", _issue, _comment);
+        _h.GitHub.FailNextCalls(1, 502, $"/repos/{Repo}/issues/{_issue}/comments", "POST");
+
+        // The bus retries a consumer that failed; the reporter's retry looks for its marker before posting.
+        await Assert.ThrowsAnyAsync<Octokit.ApiException>(() => _h.ReportAsync("run-1"));
+        await _h.ReportAsync("run-1");
+
+        Assert.Single(_h.BotComments(_issue));
+    }
+
+    [Fact]
     public async Task TaskWithoutGitHubSource_NothingReported()
     {
         _h.Store.Create(new KelosTask

@@ -100,15 +100,16 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
 
     /// <summary>
     /// Answers the next <paramref name="calls"/> calls (only those whose path, without <c>/api/v3</c>, starts with
-    /// <paramref name="pathPrefix"/>, when given) with <paramref name="statusCode"/>.
+    /// <paramref name="pathPrefix"/>, and only of <paramref name="method"/>, when given) with <paramref name="statusCode"/>.
     /// </summary>
-    public void FailNextCalls(int calls, int statusCode = 500, string? pathPrefix = null)
+    public void FailNextCalls(int calls, int statusCode = 500, string? pathPrefix = null, string? method = null)
     {
         lock (_state.Gate)
         {
             _state.Knobs.FailedCalls = calls;
             _state.Knobs.FailStatus = statusCode;
             _state.Knobs.FailPathPrefix = pathPrefix;
+            _state.Knobs.FailMethod = method;
         }
     }
 

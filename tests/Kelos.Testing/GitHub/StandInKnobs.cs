@@ -13,6 +13,8 @@ internal sealed class StandInKnobs
 
     public string? FailPathPrefix { get; set; }
 
+    public string? FailMethod { get; set; }
+
     public DateTimeOffset? RateLimitExhaustedUntil { get; set; }
 
     public int DelayedCalls { get; set; }

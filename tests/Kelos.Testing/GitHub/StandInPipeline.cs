@@ -115,7 +115,9 @@ internal sealed class StandInPipeline(StandInState state)
             }
 
             var path = context.Request.Path.Value ?? string.Empty;
-            if (knobs.FailedCalls > 0 && (knobs.FailPathPrefix is null || path.StartsWith(knobs.FailPathPrefix, StringComparison.Ordinal)))
+            if (knobs.FailedCalls > 0
+                && (knobs.FailPathPrefix is null || path.StartsWith(knobs.FailPathPrefix, StringComparison.Ordinal))
+                && (knobs.FailMethod is null || string.Equals(knobs.FailMethod, context.Request.Method, StringComparison.OrdinalIgnoreCase)))
             {
                 knobs.FailedCalls--;
                 return GitHubErrors.Error(knobs.FailStatus, "Server Error");
