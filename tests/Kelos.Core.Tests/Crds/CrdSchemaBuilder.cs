@@ -12,7 +12,8 @@ namespace Kelos.Core.Tests.Crds;
 /// Builds the structural OpenAPI v3 schema of a resource type by reflection over the same C# types the loader binds
 /// to: every <c>[JsonPropertyName]</c> property becomes a field with its type, <c>[Required]</c> a required field
 /// (and a non-empty string, as the loader demands), <c>[AllowedValues]</c> an enum and <c>[Range]</c> bounds. Rules
-/// the loader states in code rather than attributes come from <see cref="CrdFieldRules"/>. Kubernetes model types
+/// the loader states in code rather than attributes come from <see cref="CrdFieldRules"/> (and, across one object's
+/// fields, <see cref="CrdCelRules"/>). Kubernetes model types
 /// (<c>podOverrides</c>, <c>podFailurePolicy</c>, conditions) get their upstream shapes, except those
 /// <see cref="OpaqueKubernetesTypes"/> keeps free-form.
 /// </summary>
@@ -165,6 +166,11 @@ internal sealed class CrdSchemaBuilder
             if (required.Count > 0)
             {
                 result["required"] = new JsonArray(required.Select(r => (JsonNode)r).ToArray());
+            }
+
+            if (CrdCelRules.For(type) is { } validations)
+            {
+                result["x-kubernetes-validations"] = validations;
             }
 
             return result;

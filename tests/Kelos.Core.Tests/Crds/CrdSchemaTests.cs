@@ -104,6 +104,19 @@ public class CrdSchemaTests
     }
 
     [Fact]
+    public void CelRules_TheLoaderRejectsAndAcceptsTheSame()
+    {
+        foreach (var rule in CrdCelRules.All)
+        {
+            var rejected = ResourceLoader.LoadText(rule.Rejected, "rejected.yaml");
+            var accepted = ResourceLoader.LoadText(rule.Accepted, "accepted.yaml");
+
+            Assert.False(rejected.Ok, $"the loader accepts what \"{rule.Rule}\" rejects");
+            Assert.True(accepted.Ok, string.Join("; ", accepted.Errors));
+        }
+    }
+
+    [Fact]
     public void KubernetesRequiredFields_NameFieldsTheTypesHave()
     {
         foreach (var (type, fields) in KubernetesRequiredFields.All)
