@@ -18,3 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >&2
 fi
+
+# kubectl renders deploy/ (`kubectl kustomize`, tests/Kelos.Core.Tests/Deploy). It is not installed here: every
+# machine image of this project ships it (package kubectl, from the Google Cloud SDK apt repository, which these
+# machines cannot reach), and Debian's own kubernetes-client (1.20) carries a kustomize too old for deploy/. Where it
+# is missing, say so now; the deploy tests then fail with the same advice.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "warning: kubectl is not on PATH; the deploy/ tests will fail. Install kubectl 1.27 or later." >&2
+fi
