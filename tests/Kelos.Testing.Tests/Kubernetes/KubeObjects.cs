@@ -38,7 +38,7 @@ internal static class KubeObjects
         StringData = new Dictionary<string, string> { ["GITHUB_TOKEN"] = token },
     };
 
-    public static TaskResource Task(string name, string prompt = "Fix the bug") => new()
+    public static TaskResource KelosTask(string name, string prompt = "Fix the bug") => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Spec = new TaskResourceSpec { Type = "claude-code", Prompt = prompt },
