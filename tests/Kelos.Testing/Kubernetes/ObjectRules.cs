@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Kelos.Testing.Kubernetes;
+
+/// <summary>
+/// What the API server does to particular kinds on write: Secret <c>stringData</c> folded into <c>data</c>, a new Pod's
+/// status and default restart policy, a new Job's defaults, selector and template labels, and a Job's template being
+/// immutable.
+/// </summary>
+internal static class ObjectRules
+{
+    public const string ControllerUidLabel = "batch.kubernetes.io/controller-uid";
+    public const string JobNameLabel = "batch.kubernetes.io/job-name";
+    public const string LegacyControllerUidLabel = "controller-uid";
+    public const string LegacyJobNameLabel = "job-name";
+
+    public static void OnCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
+    {
+        if (type == ResourceTypes.Secrets)
+        {
+            FoldStringData(obj);
+            obj["type"] ??= "Opaque";
+        }
+        else if (type == ResourceTypes.Pods)
+        {
+            ObjectValidation.CheckPodSpec(type, obj.Name(), obj["spec"], "spec");
+            obj["spec"]!["restartPolicy"] ??= "Always";
+            obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = "BestEffort" };
+        }
+        else if (type == ResourceTypes.Jobs)
+        {
+            DefaultJob(obj);
+        }
+        else if (type == ResourceTypes.CoreEvents)
+        {
+            obj["firstTimestamp"] ??= KubeJson.Time(now);
+            obj["lastTimestamp"] ??= KubeJson.Time(now);
+            obj["count"] ??= 1;
+        }
+    }
+
+    public static void OnUpdate(ResourceType type, JsonObject old, JsonObject next)
+    {
+        if (type == ResourceTypes.Secrets)
+        {
+            FoldStringData(next);
+            next["type"] ??= old["type"]?.DeepClone();
+        }
+        else if (type == ResourceTypes.Jobs)
+        {
+            var template = next["spec"]?["template"];
+            if (!KubeJson.Same(template, old["spec"]?["template"]))
+            {
+                throw KubernetesStatus.Invalid(type, next.Name(), "spec.template", "Invalid value: field is immutable");
+            }
+
+            if (!KubeJson.Same(next["spec"]?["selector"], old["spec"]?["selector"]))
+            {
+                throw KubernetesStatus.Invalid(type, next.Name(), "spec.selector", "Invalid value: field is immutable");
+            }
+        }
+    }
+
+    private static void FoldStringData(JsonObject secret)
+    {
+        if (secret["stringData"] is not JsonObject stringData)
+        {
+            secret.Remove("stringData");
+            return;
+        }
+
+        if (secret["data"] is not JsonObject data)
+        {
+            data = [];
+            secret["data"] = data;
+        }
+
+        foreach (var (key, value) in stringData)
+        {
+            data[key] = Convert.ToBase64String(Encoding.UTF8.GetBytes(value?.ToString() ?? ""));
+        }
+
+        secret.Remove("stringData");
+    }
+
+    private static void DefaultJob(JsonObject job)
+    {
+        var type = ResourceTypes.Jobs;
+        var name = job.Name();
+        var uid = job.Uid()!;
+        if (job["spec"] is not JsonObject spec || spec["template"] is not JsonObject template)
+        {
+            throw KubernetesStatus.Invalid(type, name, "spec.template", "Required value", "FieldValueRequired");
+        }
+
+        ObjectValidation.CheckPodSpec(type, name, template["spec"], "spec.template.spec");
+        var restartPolicy = template["spec"].Str("restartPolicy");
+        if (restartPolicy is not ("Never" or "OnFailure"))
+        {
+            throw KubernetesStatus.Invalid(
+                type, name, "spec.template.spec.restartPolicy",
+                restartPolicy is null ? "Required value: valid values: \"OnFailure\", \"Never\"" : $"Unsupported value: \"{restartPolicy}\": supported values: \"OnFailure\", \"Never\"",
+                restartPolicy is null ? "FieldValueRequired" : "FieldValueNotSupported");
+        }
+
+        spec["backoffLimit"] ??= 6;
+        spec["completions"] ??= 1;
+        spec["parallelism"] ??= 1;
+        spec["completionMode"] ??= "NonIndexed";
+        spec["suspend"] ??= false;
+        spec["podReplacementPolicy"] ??= "TerminatingOrFailed";
+        spec["selector"] ??= new JsonObject { ["matchLabels"] = new JsonObject { [ControllerUidLabel] = uid } };
+        var templateMetadata = template.Metadata();
+        if (templateMetadata["labels"] is not JsonObject labels)
+        {
+            labels = [];
+            templateMetadata["labels"] = labels;
+        }
+
+        labels[ControllerUidLabel] = uid;
+        labels[JobNameLabel] = name;
+        labels[LegacyControllerUidLabel] = uid;
+        labels[LegacyJobNameLabel] = name;
+        job["status"] = new JsonObject();
+    }
+}
