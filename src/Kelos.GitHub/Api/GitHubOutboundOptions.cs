@@ -5,6 +5,14 @@ namespace Kelos.GitHub.Api;
 /// GitHub allows at most 80 content-creating requests a minute and asks for writes to be serialized; it answers
 /// over-eager callers with 403/429 and may ban an App that keeps going. The defaults follow GitHub's published limits.
 /// </summary>
+/// <remarks>
+/// Rate-limit answers (403/429 with <c>retry-after</c>, with <c>x-ratelimit-remaining: 0</c>, or a secondary limit) are
+/// waited out and repeated for every method, since GitHub did not carry the request out. Transient failures (5xx, network
+/// errors, timeouts) are retried only for requests safe to repeat: GET, HEAD, PUT, PATCH, DELETE, a reaction, an
+/// installation token. A content-creating POST (comment, reply, review, issue, pull request) that failed so is NOT
+/// repeated, because GitHub may have created it: the error reaches the caller, which should look for what it posted
+/// (by its hidden marker) before posting again.
+/// </remarks>
 public sealed class GitHubOutboundOptions
 {
     /// <summary>

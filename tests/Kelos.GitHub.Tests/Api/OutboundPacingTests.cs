@@ -16,7 +16,7 @@ public sealed class OutboundPacingTests
     {
         await using var harness = await GitHubAppHarness.StartAsync();
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         var path = $"/repos/acme/widgets/issues/{issue}/comments";
         harness.GitHub.DelayNextCalls(int.MaxValue, TimeSpan.FromMilliseconds(50), path);
 
@@ -33,7 +33,7 @@ public sealed class OutboundPacingTests
     {
         await using var harness = await GitHubAppHarness.StartAsync();
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         var path = $"/repos/acme/widgets/issues/{issue}";
         harness.GitHub.DelayNextCalls(int.MaxValue, TimeSpan.FromMilliseconds(300), path);
 
@@ -49,7 +49,7 @@ public sealed class OutboundPacingTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.ContentCreationPerMinute = 2, manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
 
         await harness.RunAsync(() => Task.WhenAll(
             Enumerable.Range(1, 5).Select(i => harness.InstallationClient.Issue.Comment.Create("acme", "widgets", issue, $"comment {i}"))));
@@ -78,7 +78,7 @@ public sealed class OutboundPacingTests
         var globexIssue = harness.GitHub.AddIssue("globex/tools", "Bug");
         var acme = harness.InstallationClient;
         var globex = harness.Clients.CreateInstallationClient(other.Id);
-        await acme.Issue.Comment.Create("acme", "widgets", acmeIssue, "first");
+        await harness.RunAsync(() => acme.Issue.Comment.Create("acme", "widgets", acmeIssue, "first"));
 
         var second = acme.Issue.Comment.Create("acme", "widgets", acmeIssue, "second"); // waits for the minute: nobody moves the clock
         await UntilAsync(() => harness.Time.NextTimerDue is not null);

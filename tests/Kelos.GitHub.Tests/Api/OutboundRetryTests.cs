@@ -55,7 +55,7 @@ public sealed class OutboundRetryTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.FailNextCalls(1, 429, "/repos/");
 
         await harness.RunAsync(() => harness.InstallationClient.Issue.Get("acme", "widgets", issue));
@@ -70,7 +70,7 @@ public sealed class OutboundRetryTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         var reset = harness.Time.GetUtcNow().AddMinutes(3);
         harness.GitHub.ExhaustRateLimit(reset);
 
@@ -88,7 +88,7 @@ public sealed class OutboundRetryTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.MaxWait = TimeSpan.FromMinutes(15), manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         var reset = harness.Time.GetUtcNow().AddMinutes(40);
         harness.GitHub.ExhaustRateLimit(reset);
 
@@ -135,7 +135,7 @@ public sealed class OutboundRetryTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.FailNextCalls(2, 500, "/repos/");
 
         var fetched = await harness.RunAsync(() => harness.InstallationClient.Issue.Get("acme", "widgets", issue));
@@ -150,7 +150,7 @@ public sealed class OutboundRetryTests
     {
         await using var harness = await GitHubAppHarness.StartAsync(manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.FailNextCalls(1, 500, "/repos/");
 
         var error = await Assert.ThrowsAsync<ApiException>(() =>
@@ -167,7 +167,7 @@ public sealed class OutboundRetryTests
         await using var harness = await GitHubAppHarness.StartAsync(manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
         var comment = harness.GitHub.AddIssueComment(Repository, issue, "alice", "/kelos run");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.FailNextCalls(1, 502, "/repos/");
 
         await harness.RunAsync(() => harness.InstallationClient.Reaction.IssueComment.Create("acme", "widgets", comment, new NewReaction(ReactionType.Eyes)));
@@ -191,9 +191,9 @@ public sealed class OutboundRetryTests
     [Fact]
     public async Task Get_AttemptTimesOut_RetriedAndSucceeds()
     {
-        await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300), manualTimers: true);
+        await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.AttemptTimeout = TimeSpan.FromSeconds(2), manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.DelayNextCalls(1, TimeSpan.FromSeconds(20), "/repos/");
 
         var fetched = await harness.RunAsync(() => harness.InstallationClient.Issue.Get("acme", "widgets", issue));
@@ -207,9 +207,9 @@ public sealed class OutboundRetryTests
     [Fact]
     public async Task CommentCreate_AttemptTimesOut_NotRepeated()
     {
-        await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300), manualTimers: true);
+        await using var harness = await GitHubAppHarness.StartAsync(outbound: o => o.AttemptTimeout = TimeSpan.FromSeconds(2), manualTimers: true);
         var issue = harness.GitHub.AddIssue(Repository, "Bug");
-        await harness.Tokens.GetAsync(harness.Installation.Id);
+        await harness.WarmUpAsync();
         harness.GitHub.DelayNextCalls(1, TimeSpan.FromSeconds(20), "/repos/");
 
         await Assert.ThrowsAsync<TimeoutException>(() =>

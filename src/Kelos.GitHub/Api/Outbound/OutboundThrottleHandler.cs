@@ -170,6 +170,8 @@ internal sealed class OutboundThrottleHandler(
 
     private async Task WaitAsync(TimeSpan wait, string reason, HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Timers count whole milliseconds: round up, or a wait re-checked against the clock could come back for 0.4 ms forever.
+        wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
         logger.LogWarning(
             "GitHub outbound: waiting {WaitSeconds:0.#} s before {Method} {Path}: {Reason}",
             wait.TotalSeconds, request.Method.Method, PathOf(request), reason);
