@@ -1,0 +1,39 @@
+namespace Kelos.Runtime.Kubernetes;
+
+/// <summary>
+/// Names and paths of the agent's pod that the agent interface, the images and the controller agree on:
+/// the clone at <c>/workspace/repo</c>, UID 61100, the entrypoint, where the GitHub token file is mounted.
+/// </summary>
+public static class PodLayout
+{
+    /// <summary>The UID (and GID, and fsGroup) every container runs as; the agent images create this user.</summary>
+    public const long AgentUid = 61100;
+
+    public const string AgentContainer = "kelos-agent";
+    public const string Entrypoint = "/kelos_entrypoint.sh";
+
+    public const string GitCloneContainer = "git-clone";
+    public const string RemoteSetupContainer = "remote-setup";
+    public const string BranchSetupContainer = "branch-setup";
+    public const string WorkspaceFilesContainer = "workspace-files";
+    public const string PluginSetupContainer = "plugin-setup";
+
+    public const string WorkspaceVolume = "workspace";
+    public const string WorkspaceDir = "/workspace";
+    public const string RepoDir = "/workspace/repo";
+
+    /// <summary>
+    /// An emptyDir mounted as <c>HOME</c>: every run starts with a fresh home (agents write state there), and the
+    /// image's own home is hidden, so images install their CLIs outside it (e.g. <c>/usr/local</c>).
+    /// </summary>
+    public const string HomeVolume = "kelos-home";
+    public const string HomeDir = "/home/agent";
+
+    /// <summary>The per-Task Secret mounted as files; git's credential helper reads the token from it on every call.</summary>
+    public const string GitHubTokenVolume = "kelos-github-token";
+    public const string GitHubTokenDir = "/var/run/kelos/github";
+    public const string GitHubTokenFile = GitHubTokenDir + "/" + TaskSecretBuilder.TokenKey;
+
+    public const string PluginVolume = "kelos-plugin";
+    public const string PluginDir = "/kelos/plugin";
+}
