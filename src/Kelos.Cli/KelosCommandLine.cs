@@ -15,6 +15,7 @@ public static class KelosCommandLine
         {
             ApplyCommand.Create(console),
             ValidateCommand.Create(console),
+            RenderCommand.Create(console),
             RunCommand.Create(console),
             GetCommand.Create(console),
             LogsCommand.Create(console),

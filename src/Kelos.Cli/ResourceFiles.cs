@@ -10,7 +10,11 @@ namespace Kelos.Cli;
 /// </summary>
 public static class ResourceFiles
 {
-    public static IReadOnlyList<KelosResource> Load(string path, CliConsole console, string consequence = "nothing was applied")
+    public static IReadOnlyList<KelosResource> Load(string path, CliConsole console, string consequence = "nothing was applied") =>
+        LoadWithFiles(path, console, consequence).Select(r => r.Resource).ToList();
+
+    /// <summary>Like <see cref="Load"/>, keeping the file and line each resource came from (for later errors).</summary>
+    public static IReadOnlyList<LoadedResource> LoadWithFiles(string path, CliConsole console, string consequence)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -34,7 +38,7 @@ public static class ResourceFiles
             ResolveRelativePaths(loaded.Resource, Path.GetDirectoryName(Path.GetFullPath(loaded.File))!);
         }
 
-        return result.Resources.Select(r => r.Resource).ToList();
+        return result.Resources;
     }
 
     private static void ResolveRelativePaths(KelosResource resource, string baseDir)

@@ -127,7 +127,8 @@ public static class TaskJobBuilder
                 {
                     SecretName = TaskSecretBuilder.NameFor(input.Task),
                     Items = [new V1KeyToPath { Key = TaskSecretBuilder.TokenKey, Path = TaskSecretBuilder.TokenKey }],
-                    DefaultMode = 0440,
+                    // 0440 (octal): readable by the owner and by fsGroup 61100, which every container runs in.
+                    DefaultMode = 0b100_100_000,
                 },
             });
         }
