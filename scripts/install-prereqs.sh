@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Installs the system packages Kelos's tests need on a fresh Debian machine: git (workspaces) and
 # bubblewrap (the agent sandbox). Does nothing for packages already present.
+# Also podman (runc, catatonit for pods) and debootstrap (KELOS_PODMAN=0 leaves them out), for the container test in
+# tests/Kelos.Images.Tests (podman kube play of the agent pod); without them that test is skipped, unless
+# KELOS_REQUIRE_PODMAN=1 makes it fail instead.
 set -euo pipefail
 
 need=()
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v setsid >/dev/null 2>&1 || need+=(util-linux)
+if [ "${KELOS_PODMAN:-1}" = 1 ]; then
+  command -v podman >/dev/null 2>&1 || need+=(podman)
+  command -v runc >/dev/null 2>&1 || need+=(runc)
+  command -v catatonit >/dev/null 2>&1 || need+=(catatonit)
+  command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}" >&2
