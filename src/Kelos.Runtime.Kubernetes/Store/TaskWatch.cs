@@ -62,6 +62,12 @@ internal sealed class TaskWatch : IAsyncDisposable
                     onError: e => error = e, cancellationToken: cancellationToken);
                 await foreach (var (type, item) in watch.WithCancellation(cancellationToken))
                 {
+                    if (type == WatchEventType.Error)
+                    {
+                        error = new KubernetesException(KubernetesJson.Deserialize<k8s.Models.V1Status>(KubernetesJson.Serialize(item)));
+                        break;
+                    }
+
                     resourceVersion = ResourceVersionOf(item) ?? resourceVersion;
                     if (type != WatchEventType.Bookmark)
                     {
@@ -71,6 +77,7 @@ internal sealed class TaskWatch : IAsyncDisposable
                     backoff = TimeSpan.FromMilliseconds(200);
                 }
 
+               
                 if (error is KubernetesException { Status.Code: 410 } || error is HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Gone })
                 {
                     _logger.LogInformation("The Task watch's resourceVersion {ResourceVersion} expired (410 Gone); listing again", resourceVersion);
