@@ -46,7 +46,7 @@ internal sealed class JobFollower(IKubernetes client, string @namespace, ApiRetr
         {
             var watch = client.CoreV1.WatchListNamespacedPodAsync(
                 @namespace, labelSelector: selector, resourceVersion: resourceVersion, timeoutSeconds: ResyncSeconds, cancellationToken: cancellationToken);
-            await foreach (var _ in watch.WithCancellation(cancellationToken))
+            await foreach (var _ in CancellableWatch.Of(watch, cancellationToken))
             {
                 return;
             }

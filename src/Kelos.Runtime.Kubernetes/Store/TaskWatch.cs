@@ -60,7 +60,7 @@ internal sealed class TaskWatch : IAsyncDisposable
                     ResourceKinds.Group, ResourceRoutes.Version, _namespace, "tasks",
                     allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: 300,
                     onError: e => error = e, cancellationToken: cancellationToken);
-                await foreach (var (type, item) in watch.WithCancellation(cancellationToken))
+                await foreach (var (type, item) in CancellableWatch.Of(watch, cancellationToken))
                 {
                     if (type == WatchEventType.Error)
                     {
