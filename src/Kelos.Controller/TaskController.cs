@@ -141,8 +141,11 @@ public sealed class TaskController(
             ExpireIfDue(task, tasks);
         }
 
+        // A Task created since the list above is accepted (Pending, TaskCreated) in the next pass before it starts.
+        var current = InScope(store.List<KelosTask>());
+        var unaccepted = current.Where(t => t.Status?.Phase is null).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var decision in RunPlanner.Plan(InScope(store.List<KelosTask>()), running, options.Value.MaxParallel))
+        foreach (var decision in RunPlanner.Plan(current, running, options.Value.MaxParallel).Where(d => !unaccepted.Contains(d.TaskName)))
         {
             await ApplyAsync(decision, cancellationToken);
         }

@@ -94,11 +94,8 @@ public sealed class ControllerRestartTests : IAsyncDisposable
         var provider = services.BuildServiceProvider(validateScopes: true);
         _providers.Add(provider);
         var harness = provider.GetRequiredService<ITestHarness>();
+        // The harness starts every hosted service, the TaskController among them.
         await harness.Start();
-        foreach (var service in provider.GetServices<IHostedService>().OfType<TaskController>())
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
 
         return harness;
     }

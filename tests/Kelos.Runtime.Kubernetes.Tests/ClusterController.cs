@@ -46,11 +46,8 @@ internal sealed class ClusterController : IAsyncDisposable
             .AddKelosController(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
         services.AddMassTransitTestHarness(bus => bus.AddControllerConsumers());
         var provider = services.BuildServiceProvider(validateScopes: true);
+        // The harness starts every hosted service, the TaskController among them.
         await provider.GetRequiredService<ITestHarness>().Start();
-        foreach (var service in provider.GetServices<IHostedService>().OfType<TaskController>())
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
 
         return new ClusterController(provider, client);
     }
