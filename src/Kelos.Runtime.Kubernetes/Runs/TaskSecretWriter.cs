@@ -9,7 +9,7 @@ namespace Kelos.Runtime.Kubernetes.Runs;
 /// <summary>
 /// Creates the per-Task Secret (<see cref="TaskSecretBuilder"/>) with the GitHub token filled in: the Workspace
 /// Secret's <c>GITHUB_TOKEN</c>, or, for a Secret holding a GitHub App, an installation token minted for this
-/// Task's one repository. An existing Secret (a controller restart) is kept as it is: no second token is minted.
+/// Task's one repository; and the merged MCP servers JSON when its headers or env come from Secrets. An existing Secret (a controller restart) is kept as it is: no second token is minted.
 /// </summary>
 internal sealed class TaskSecretWriter(IKubernetes client, ApiRetry retry, IGitHubTokenIssuer? tokens)
 {
@@ -34,6 +34,18 @@ internal sealed class TaskSecretWriter(IKubernetes client, ApiRetry retry, IGitH
         if (input.UsesGitHubToken)
         {
             secret.StringData[TaskSecretBuilder.TokenKey] = await TokenAsync(request, cancellationToken);
+        }
+
+        if (input.McpServersNeedSecrets)
+        {
+            try
+            {
+                secret.StringData[TaskSecretBuilder.McpServersKey] = McpServersJson.Build(input.AgentConfig, request.Secrets) ?? "";
+            }
+            catch (TaskJobException e)
+            {
+                throw new TaskRunProblem(e.Message);
+            }
         }
 
         try
