@@ -54,25 +54,38 @@ public sealed class TaskController(
             // Shutting down: the runs below are stopped and recorded.
         }
 
-        foreach (var run in _active.Values)
+        if (!runtime.SurvivesRestart)
         {
-            await run.Stop.CancelAsync();
+            foreach (var run in _active.Values)
+            {
+                await run.Stop.CancelAsync();
+            }
         }
 
+        // A run that survives the process was detached by the stopping token: it goes on, and the next
+        // controller re-attaches to it.
         await Task.WhenAll(_active.Values.Select(r => r.Completion));
     }
 
     private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
-    /// A Task left Running by a process that died can never finish: say so, and stop what it left. Runs whose
-    /// Task is gone (deleted while no controller ran) are stopped and removed.
+    /// A Task left Running by a process that died can never finish: say so, and stop what it left — unless the
+    /// runtime's runs survive the process (<see cref="ITaskRuntime.SurvivesRestart"/>), then this controller
+    /// re-attaches to them. Runs whose Task is gone (deleted while no controller ran) are stopped and removed.
     /// </summary>
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         var tasks = store.List<KelosTask>();
         foreach (var task in tasks.Where(t => t.Status?.Phase == TaskPhase.Running))
         {
+            if (runtime.SurvivesRestart)
+            {
+                logger.LogInformation("Task {TaskName} was running when the controller stopped; following it again", task.Name);
+                await StartAsync(task.Name, cancellationToken, reattach: true);
+                continue;
+            }
+
             runtime.CleanUpAfterCrash(task.Name);
             logger.LogWarning("Task {TaskName} was running when Kelos stopped; marking it failed", task.Name);
             await status.FailedAsync(task.Name, CrashMessage, cancellationToken);
@@ -128,8 +141,11 @@ public sealed class TaskController(
             ExpireIfDue(task, tasks);
         }
 
+        // A Task created since the list above is accepted (Pending, TaskCreated) in the next pass before it starts.
+        var current = InScope(store.List<KelosTask>());
+        var unaccepted = current.Where(t => t.Status?.Phase is null).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var running = _active.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var decision in RunPlanner.Plan(InScope(store.List<KelosTask>()), running, options.Value.MaxParallel))
+        foreach (var decision in RunPlanner.Plan(current, running, options.Value.MaxParallel).Where(d => !unaccepted.Contains(d.TaskName)))
         {
             await ApplyAsync(decision, cancellationToken);
         }
@@ -204,7 +220,8 @@ public sealed class TaskController(
         }
     }
 
-    private async Task StartAsync(string name, CancellationToken cancellationToken)
+    /// <param name="reattach">The Task is already Running on a runtime whose runs survive restarts: follow it again.</param>
+    private async Task StartAsync(string name, CancellationToken cancellationToken, bool reattach = false)
     {
         var task = store.Find<KelosTask>(name);
         if (task is null)
@@ -215,14 +232,24 @@ public sealed class TaskController(
         var (request, problem) = RunRequestBuilder.Build(task, store);
         if (request is null)
         {
+            if (reattach)
+            {
+                runtime.CleanUpAfterCrash(name);
+            }
+
             await status.FailedAsync(name, problem!, cancellationToken);
             return;
         }
 
         var run = new ActiveRun(task.Metadata.Uid);
         _active[name] = run;
-        await status.RunningAsync(task, cancellationToken);
-        logger.LogInformation("Task {TaskName} started ({AgentType})", name, task.Spec.Type);
+        if (!reattach)
+        {
+            await status.RunningAsync(task, cancellationToken);
+            logger.LogInformation("Task {TaskName} started ({AgentType})", name, task.Spec.Type);
+        }
+
+        request = request with { Detach = cancellationToken };
         run.Completion = Task.Run(() => RunAsync(request, run), CancellationToken.None);
     }
 
@@ -239,6 +266,10 @@ public sealed class TaskController(
             }
 
             await RecordAsync(name, result, run);
+        }
+        catch (OperationCanceledException) when (request.Detach.IsCancellationRequested && !run.Stop.IsCancellationRequested)
+        {
+            logger.LogInformation("Task {TaskName} goes on without this controller", name);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

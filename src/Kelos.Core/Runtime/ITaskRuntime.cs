@@ -12,6 +12,15 @@ public interface ITaskRuntime
     /// </summary>
     Task<TaskRunResult> RunAsync(TaskRunRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when a run outlives the process that started it (a Job on a cluster). Then the controller, after a
+    /// restart, calls <see cref="RunAsync"/> again for a Task it finds Running (the runtime re-attaches to the run
+    /// it already has, and never starts a second one); and on shutdown it fires <see cref="TaskRunRequest.Detach"/>
+    /// instead of cancelling, leaving the run going. False (embedded mode): a run ends with its process, so a
+    /// Task found Running after a restart has failed and <see cref="CleanUpAfterCrash"/> removes what it left.
+    /// </summary>
+    bool SurvivesRestart => false;
+
     /// <summary>Stops whatever a previous process left running for this Task (after a crash).</summary>
     void CleanUpAfterCrash(string taskName);
 

@@ -18,6 +18,13 @@ public sealed record TaskRunRequest(
     /// <summary>The branch the agent works on: the Task's, or <c>kelos/&lt;task&gt;</c> so agents never push to the base.</summary>
     public string Branch => TaskBranch.Of(Task);
 
+    /// <summary>
+    /// Fires when the controller stops while the run goes on without it (only for runtimes whose
+    /// <see cref="ITaskRuntime.SurvivesRestart"/> is true): stop following the run and throw
+    /// <see cref="OperationCanceledException"/>, leaving the run itself alone.
+    /// </summary>
+    public CancellationToken Detach { get; init; }
+
     /// <summary>The timeout, from <c>podOverrides.activeDeadlineSeconds</c>.</summary>
     public TimeSpan? Deadline => Task.Spec.PodOverrides?.ActiveDeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 }

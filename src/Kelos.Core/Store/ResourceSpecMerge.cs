@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using Kelos.Core.Resources;
-using Kelos.Core.Store;
 
-namespace Kelos.Runtime.Local.State;
+namespace Kelos.Core.Store;
 
 /// <summary>
 /// What <c>apply</c> changes on a resource that exists: labels, annotations and the spec (data for a Secret);
 /// never the status or identity. A Task's spec is immutable, as upstream's.
 /// </summary>
-internal static class ResourceSpecMerge
+public static class ResourceSpecMerge
 {
     /// <summary>The stored resource with the applied changes, or null when nothing would change.</summary>
     public static KelosResource? Merge(KelosResource stored, KelosResource applied)
