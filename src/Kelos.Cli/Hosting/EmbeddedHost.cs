@@ -1,3 +1,4 @@
+using Kelos.Cli.Hosting.Bus;
 using Kelos.Controller;
 using Kelos.Core.Deliveries;
 using Kelos.Core.Installations;
@@ -11,7 +12,6 @@ using Kelos.Runtime.Local.Deliveries;
 using Kelos.Runtime.Local.Installations;
 using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +42,10 @@ public static class EmbeddedHost
             web.Services.AddKelosWebhooks(web.Configuration);
             web.Services.AddKelosGitHubApp();
             web.Services.AddSingleton<IInstallationStore, FileInstallationStore>();
+            web.Services.AddKelosMetrics();
             var app = web.Build();
             app.MapKelosWebhooks();
+            app.MapKelosMetrics();
 
             // Templates load once at start: one that does not parse stops the start here, naming the file.
             app.Services.GetRequiredService<CommentTemplates>();
@@ -76,29 +78,12 @@ public static class EmbeddedHost
             builder.Services.AddConfigDirectory(settings.ConfigDirectory);
         }
 
-        builder.Services.AddMassTransit(bus =>
+        builder.Services.AddKelosBus(settings.RabbitMqUrl, KelosBusOptions.FromEnvironment(), bus =>
         {
             bus.AddControllerConsumers();
             if (gitHub)
             {
                 bus.AddGitHubConsumers();
-            }
-
-            // A consumer that fails (GitHub down, a lock held) is tried again; every consumer is idempotent, so
-            // a retry never starts, posts or reacts twice.
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000, 15000)));
-            if (settings.RabbitMqUrl is { } rabbit)
-            {
-                // A deployment's bus: durable, shared with the other Kelos processes on the broker.
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(rabbit);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
     }

@@ -6,15 +6,17 @@ namespace Kelos.Runtime.Local.Deliveries;
 
 /// <summary>
 /// The delivery ledger in the state directory: <c>deliveries/YYYY-MM-DD.log</c>, one append-only log per UTC day,
-/// plus an in-memory index loaded at start. A decision takes the in-process lock and <c>deliveries/ledger.lock</c>
+/// plus an in-memory index (each delivery id and event identity with its state) loaded at start. A decision takes the in-process lock and <c>deliveries/ledger.lock</c>
 /// (flock, shared with every <c>kelos</c> process on the machine), reads what other processes appended since
-/// (the day's log and its neighbours), decides, and appends one line. Whole day files older than the retention
-/// are deleted; nothing is ever rewritten.
+/// (the day's log and its neighbours), decides, and appends one line: recorded (pending), accepted or refused.
+/// Whole day files older than the retention are deleted; nothing is ever rewritten.
 /// </summary>
 /// <remarks>
 /// A line is written to the operating system (it survives the process being killed and restarted) but not
 /// fsynced: a power loss may forget the last moments' deliveries, and a redelivery of one of them is then
-/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work.
+/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work. A
+/// delivery whose acceptance was lost that way reads as unknown to <see cref="StateOf"/>, which consumers treat
+/// as accepted (a message with no ledger entry is acted on).
 /// </remarks>
 public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 {
@@ -26,9 +28,10 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     private readonly string _lockFile;
     private readonly TimeProvider _time;
     private readonly long _retentionMs;
+    private readonly long _pendingLimitMs = (long)IDeliveryLedger.PendingLimit.TotalMilliseconds;
     private readonly TimeSpan _retention;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, DeliveryLogFile> _files = [];
     private DateOnly _prunedOn;
     private bool _disposed;
@@ -65,13 +68,35 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
                 return false;
             }
 
-            Write(day, new DeliveryLogRecord(Recorded: true, atMs, deliveryId, eventIdentity));
+            Write(day, new DeliveryLogRecord(DeliveryState.Pending, atMs, deliveryId, eventIdentity));
             PruneIfDue(at);
             return true;
         }
     }
 
-    public void Forget(string deliveryId, string eventIdentity)
+    public void Accept(string deliveryId, string eventIdentity) => Conclude(DeliveryState.Accepted, deliveryId, eventIdentity);
+
+    public void Forget(string deliveryId, string eventIdentity) => Conclude(DeliveryState.Refused, deliveryId, eventIdentity);
+
+    public DeliveryState StateOf(string deliveryId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var held = FileLock.Acquire(_lockFile, LockTimeout);
+            CatchUp(DayOf(now));
+            if (!_entries.TryGetValue(DeliveryKey(deliveryId), out var entry) || entry.UnixMilliseconds <= nowMs - _retentionMs)
+            {
+                return DeliveryState.Unknown;
+            }
+
+            return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Refused : entry.State;
+        }
+    }
+
+    private void Conclude(DeliveryState state, string deliveryId, string eventIdentity)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ArgumentException.ThrowIfNullOrEmpty(eventIdentity);
@@ -82,7 +107,7 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var held = FileLock.Acquire(_lockFile, LockTimeout);
             CatchUp(day);
-            Write(day, new DeliveryLogRecord(Recorded: false, now.ToUnixTimeMilliseconds(), deliveryId, eventIdentity));
+            Write(day, new DeliveryLogRecord(state, now.ToUnixTimeMilliseconds(), deliveryId, eventIdentity));
         }
     }
 
@@ -131,12 +156,12 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
                 }
             }
 
-            // In date order, so a forget written the day after its record still comes after it.
+            // In date order, so an outcome written the day after its record still comes after it.
             foreach (var file in _files.Values)
             {
                 file.ReadNew(record =>
                 {
-                    if (!record.Recorded || record.UnixMilliseconds > nowMs - _retentionMs)
+                    if (record.State == DeliveryState.Refused || record.UnixMilliseconds > nowMs - _retentionMs)
                     {
                         Apply(record);
                     }
@@ -183,21 +208,19 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 
     private void Apply(DeliveryLogRecord record)
     {
-        var delivery = DeliveryKey(record.DeliveryId);
-        var identity = EventKey(record.EventIdentity);
-        if (record.Recorded)
-        {
-            _seen[delivery] = record.UnixMilliseconds;
-            _seen[identity] = record.UnixMilliseconds;
-        }
-        else
-        {
-            _seen.Remove(delivery);
-            _seen.Remove(identity);
-        }
+        var entry = new Entry(record.UnixMilliseconds, record.State);
+        _entries[DeliveryKey(record.DeliveryId)] = entry;
+        _entries[EventKey(record.EventIdentity)] = entry;
     }
 
-    private bool IsSeen(string key, long atMs) => _seen.TryGetValue(key, out var seenMs) && seenMs > atMs - _retentionMs;
+    /// <summary>Accepted within the retention, or pending and still within the pending limit: a duplicate.</summary>
+    private bool IsSeen(string key, long atMs) =>
+        _entries.TryGetValue(key, out var entry) && entry.UnixMilliseconds > atMs - _retentionMs && entry.State switch
+        {
+            DeliveryState.Accepted => true,
+            DeliveryState.Pending => atMs - entry.UnixMilliseconds < _pendingLimitMs,
+            _ => false,
+        };
 
     /// <summary>Once a day: drops day files that hold only expired entries, and expired entries from memory.</summary>
     private void PruneIfDue(DateTimeOffset now)
@@ -224,11 +247,11 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
         }
 
         var cutoff = now.ToUnixTimeMilliseconds() - _retentionMs;
-        foreach (var (key, seenMs) in _seen)
+        foreach (var (key, entry) in _entries)
         {
-            if (seenMs <= cutoff)
+            if (entry.UnixMilliseconds <= cutoff)
             {
-                _seen.Remove(key);
+                _entries.Remove(key);
             }
         }
     }
@@ -241,4 +264,7 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     private static string DeliveryKey(string deliveryId) => "d:" + deliveryId;
 
     private static string EventKey(string eventIdentity) => "e:" + eventIdentity;
+
+    /// <summary>The last line about a delivery id or event identity: when, and what it said.</summary>
+    private readonly record struct Entry(long UnixMilliseconds, DeliveryState State);
 }
