@@ -8,6 +8,8 @@
 #   scripts/rabbitmq.sh stop "$KELOS_RABBITMQ_DIR"   # stops that broker and removes its directory
 #   scripts/rabbitmq.sh pause "$KELOS_RABBITMQ_DIR"  # stops the node, keeps its data, ports and vhost
 #   scripts/rabbitmq.sh resume "$KELOS_RABBITMQ_DIR" # starts the paused node again (same URL, queues kept)
+#   scripts/rabbitmq.sh add-vhost "$KELOS_RABBITMQ_DIR"          # a fresh vhost on that broker; prints its URL
+#   scripts/rabbitmq.sh delete-vhost "$KELOS_RABBITMQ_DIR" VHOST # deletes it with its queues
 #
 # pause/resume are for fault tests: a broker that goes away and comes back with its durable queues.
 #
@@ -207,10 +209,30 @@ stop() {
   say "stopped and removed $dir"
 }
 
+add_vhost() {
+  local dir amqp vhost
+  dir="$(broker_dir "${1:-}")"
+  # shellcheck source=/dev/null
+  amqp="$(. "$dir/env" && echo "$KELOS_RABBITMQ_AMQP_PORT")"
+  vhost="kelos-$(date +%s)-$RANDOM$RANDOM"
+  ctl "$dir" rabbitmqctl -q add_vhost "$vhost" >&2 || die "could not create vhost $vhost"
+  ctl "$dir" rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >&2 || die "could not grant guest on vhost $vhost"
+  echo "amqp://guest:guest@127.0.0.1:$amqp/$vhost"
+}
+
+delete_vhost() {
+  local dir
+  dir="$(broker_dir "${1:-}")"
+  [ -n "${2:-}" ] || die "usage: $0 delete-vhost DIR VHOST"
+  ctl "$dir" rabbitmqctl -q delete_vhost "$2" >&2 || die "could not delete vhost $2"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
   pause) pause "${2:-}" ;;
   resume) resume "${2:-}" ;;
-  *) echo "usage: $0 start | stop DIR | pause DIR | resume DIR" >&2; exit 2 ;;
+  add-vhost) add_vhost "${2:-}" ;;
+  delete-vhost) delete_vhost "${2:-}" "${3:-}" ;;
+  *) echo "usage: $0 start | stop DIR | pause DIR | resume DIR | add-vhost DIR | delete-vhost DIR VHOST" >&2; exit 2 ;;
 esac

@@ -14,4 +14,6 @@ internal sealed class StandInKnobs
     public string? FailPathPrefix { get; set; }
 
     public DateTimeOffset? RateLimitExhaustedUntil { get; set; }
+
+    public List<StandInHold> Holds { get; } = [];
 }

@@ -22,6 +22,11 @@ internal sealed class StandInPipeline(StandInState state)
         context.Items[typeof(StandInCaller)] = caller;
         try
         {
+            if (HoldFor(context) is { } hold)
+            {
+                await hold.WaitAsync(context.RequestAborted);
+            }
+
             var failure = Prepare(context, caller);
             if (failure is not null)
             {
@@ -45,6 +50,15 @@ internal sealed class StandInPipeline(StandInState state)
             {
                 state.Calls.Add(call);
             }
+        }
+    }
+
+    private StandInHold? HoldFor(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        lock (state.Gate)
+        {
+            return state.Knobs.Holds.FirstOrDefault(h => !h.IsReleased && path.StartsWith(h.PathPrefix, StringComparison.Ordinal));
         }
     }
 
