@@ -199,6 +199,15 @@ public sealed class KelosOnBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>The lines <c>kelos serve</c> printed that contain <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> ServerLines(string text)
+    {
+        lock (Kelos.ServerOutput)
+        {
+            return [.. Kelos.ServerOutput.Where(l => l.Contains(text, StringComparison.Ordinal))];
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _output.WriteLine("kelos serve said (last 30 lines):\n" + ServerLog(30));
