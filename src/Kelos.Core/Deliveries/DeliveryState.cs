@@ -3,7 +3,11 @@ namespace Kelos.Core.Deliveries;
 /// <summary>What became of a webhook delivery, as the delivery ledger knows it.</summary>
 public enum DeliveryState
 {
-    /// <summary>Never recorded (or long forgotten): not a delivery this ledger took in.</summary>
+    /// <summary>
+    /// Never recorded (or long forgotten), or recorded but never concluded within
+    /// <see cref="IDeliveryLedger.PendingLimit"/> (the process died while publishing, or could not write the outcome):
+    /// the ledger cannot say it was refused, so a message of it is acted on.
+    /// </summary>
     Unknown,
 
     /// <summary>Recorded and being published; the answer to GitHub is not decided yet.</summary>
@@ -13,8 +17,8 @@ public enum DeliveryState
     Accepted,
 
     /// <summary>
-    /// Answered 5xx (the publish failed), or its publish never ended (the process died): GitHub counts it failed and
-    /// will deliver it again when asked, so a message that reached the bus anyway must not be acted on.
+    /// Answered 5xx because the publish failed: GitHub counts it failed and delivers it again when asked, so a copy
+    /// that reached the broker anyway (the confirm was lost, or came too late) must not be acted on.
     /// </summary>
     Refused,
 }

@@ -20,8 +20,9 @@ public interface IDeliveryLedger
 
     /// <summary>
     /// How long a recorded delivery may stay pending: 30 s, well over the publish timeout (less than GitHub's 10 s).
-    /// A delivery still pending after that was never answered 2xx (its process died while publishing): it counts as
-    /// refused, and its redelivery is taken in as new.
+    /// One still pending after that was never concluded (its process died while publishing): its redelivery is taken
+    /// in as new, and a message of it that reached the broker is acted on (<see cref="DeliveryState.Unknown"/>); the
+    /// consumers are idempotent, so acting on both costs nothing twice.
     /// </summary>
     public static readonly TimeSpan PendingLimit = TimeSpan.FromSeconds(30);
 
@@ -42,6 +43,6 @@ public interface IDeliveryLedger
     /// </summary>
     void Forget(string deliveryId, string eventIdentity);
 
-    /// <summary>What became of a delivery as of <paramref name="now"/>; a pending one older than <see cref="PendingLimit"/> is refused.</summary>
+    /// <summary>What became of a delivery as of <paramref name="now"/>; a pending one older than <see cref="PendingLimit"/> is unknown.</summary>
     DeliveryState StateOf(string deliveryId, DateTimeOffset now);
 }

@@ -14,7 +14,8 @@ namespace Kelos.GitHub.Webhooks;
 /// acting on the stray copy would do what GitHub believes was never taken. While the webhook is still deciding
 /// (the delivery is pending, which is usual: the message can arrive before the confirm), this waits for the
 /// answer, at most until <see cref="IDeliveryLedger.PendingLimit"/> after the delivery was recorded. A delivery
-/// the ledger does not know (another process's ledger, or none) is acted on. Other messages pass untouched.
+/// the ledger does not know (another process's ledger, none, or one whose process died before it answered) is
+/// acted on. Other messages pass untouched.
 /// </summary>
 /// <remarks>Registered for every consumer by <see cref="AcceptedDeliveryFilterExtensions.UseAcceptedDeliveriesOnly"/>.</remarks>
 public sealed class AcceptedDeliveryFilter<T>(IServiceProvider services, ILogger<AcceptedDeliveryFilter<T>> logger) : IFilter<ConsumeContext<T>>

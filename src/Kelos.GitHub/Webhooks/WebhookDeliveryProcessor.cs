@@ -106,15 +106,15 @@ internal sealed class WebhookDeliveryProcessor(
         try
         {
             ledger.Accept(delivery.DeliveryId, normalized.Identity);
-            return WebhookOutcome.Accepted();
         }
         catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
         {
-            // Unmarked, the delivery turns refused after the pending limit, so its published message is dropped
-            // and GitHub's redelivery is taken in as new: the 503 tells the truth.
-            logger.LogError(e, "Delivery {DeliveryId}: published, but the ledger could not mark it accepted; answering 503 so it can be redelivered", delivery.DeliveryId);
-            return WebhookOutcome.Unavailable("delivery ledger unavailable; redeliver later");
+            // The message is on the broker and will be acted on (an unconcluded delivery is, after the pending
+            // limit); only a redelivery would now be taken in again, which the idempotent consumers absorb.
+            logger.LogError(e, "Delivery {DeliveryId}: published, but the ledger could not mark it accepted", delivery.DeliveryId);
         }
+
+        return WebhookOutcome.Accepted();
     }
 
     private void ForgetQuietly(string deliveryId, string identity)
@@ -125,7 +125,7 @@ internal sealed class WebhookDeliveryProcessor(
         }
         catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
         {
-            logger.LogError(e, "Delivery {DeliveryId} stays in the ledger: its redelivery will be taken for a duplicate", deliveryId);
+            logger.LogError(e, "Delivery {DeliveryId} could not be marked refused: a redelivery within 30 s is taken for a duplicate, and a copy that reached the broker is acted on", deliveryId);
         }
     }
 

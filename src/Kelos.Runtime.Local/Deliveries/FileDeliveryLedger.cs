@@ -14,9 +14,10 @@ namespace Kelos.Runtime.Local.Deliveries;
 /// <remarks>
 /// A line is written to the operating system (it survives the process being killed and restarted) but not
 /// fsynced: a power loss may forget the last moments' deliveries, and a redelivery of one of them is then
-/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work. A
-/// delivery whose acceptance was lost that way reads as unknown to <see cref="StateOf"/>, which consumers treat
-/// as accepted (a message with no ledger entry is acted on).
+/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work. Logs
+/// written before the accepted mark existed hold only recorded and refused lines: their deliveries read as unknown
+/// once the pending limit has passed, which is what they were to the old version (acted on, and a redelivery
+/// published again).
 /// </remarks>
 public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 {
@@ -92,7 +93,7 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
                 return DeliveryState.Unknown;
             }
 
-            return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Refused : entry.State;
+            return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Unknown : entry.State;
         }
     }
 
