@@ -14,12 +14,12 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(90);
     private RabbitMqBroker _broker = null!;
-    private KelosOnBroker _kelos = null!;
+    private GitHubAppServer _kelos = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await RabbitMqBroker.StartPrivateAsync();
-        _kelos = await KelosOnBroker.StartAsync(_broker, output);
+        _kelos = await GitHubAppServer.StartAsync(_broker, output);
     }
 
     public async Task DisposeAsync()

@@ -16,12 +16,12 @@ public sealed class BrokerRestartTests(ITestOutputHelper output) : IAsyncLifetim
     private const int InFlight = 16;
     private const int RestartAfter = 400;
     private RabbitMqBroker _broker = null!;
-    private KelosOnBroker _kelos = null!;
+    private GitHubAppServer _kelos = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await RabbitMqBroker.StartPrivateAsync();
-        _kelos = await KelosOnBroker.StartAsync(_broker, output);
+        _kelos = await GitHubAppServer.StartAsync(_broker, output);
     }
 
     public async Task DisposeAsync()

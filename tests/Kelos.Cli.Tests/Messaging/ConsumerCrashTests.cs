@@ -11,12 +11,12 @@ namespace Kelos.Cli.Tests.Messaging;
 public sealed class ConsumerCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RabbitMqBroker _broker = null!;
-    private KelosOnBroker _kelos = null!;
+    private GitHubAppServer _kelos = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await RabbitMqBroker.ForTestAsync();
-        _kelos = await KelosOnBroker.StartAsync(_broker, output);
+        _kelos = await GitHubAppServer.StartAsync(_broker, output);
     }
 
     public async Task DisposeAsync()
@@ -32,7 +32,7 @@ public sealed class ConsumerCrashTests(ITestOutputHelper output) : IAsyncLifetim
         var delivery = Guid.NewGuid().ToString();
         // The consumer asks GitHub for alice's permission before it creates the Task: hold that call, and kill
         // Kelos while it waits for the answer.
-        using var hold = _kelos.GitHub.HoldCalls($"/repos/{KelosOnBroker.Repository}/collaborators/");
+        using var hold = _kelos.GitHub.HoldCalls($"/repos/{GitHubAppServer.Repository}/collaborators/");
 
         Assert.Equal(202, await _kelos.DeliverCommentAsync(delivery, commentId, "/kelos run fix the typo"));
         await hold.Reached.WaitAsync(TimeSpan.FromSeconds(60));

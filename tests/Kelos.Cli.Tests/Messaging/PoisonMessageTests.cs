@@ -16,12 +16,12 @@ public sealed class PoisonMessageTests(ITestOutputHelper output) : IAsyncLifetim
     private const string LaunchTaskExchange = "Kelos.Contracts:LaunchTask";
     private const string ErrorQueue = "kelos-launch-task_error";
     private RabbitMqBroker _broker = null!;
-    private KelosOnBroker _kelos = null!;
+    private GitHubAppServer _kelos = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await RabbitMqBroker.ForTestAsync();
-        _kelos = await KelosOnBroker.StartAsync(_broker, output);
+        _kelos = await GitHubAppServer.StartAsync(_broker, output);
     }
 
     public async Task DisposeAsync()

@@ -14,14 +14,14 @@ public sealed class RedeliveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ErrorQueue = "kelos-acknowledge_error";
     private RabbitMqBroker _broker = null!;
-    private KelosOnBroker _kelos = null!;
+    private GitHubAppServer _kelos = null!;
 
-    private static string ReactionsPath(long commentId) => $"/repos/{KelosOnBroker.Repository}/issues/comments/{commentId}/reactions";
+    private static string ReactionsPath(long commentId) => $"/repos/{GitHubAppServer.Repository}/issues/comments/{commentId}/reactions";
 
     public async Task InitializeAsync()
     {
         _broker = await RabbitMqBroker.ForTestAsync();
-        _kelos = await KelosOnBroker.StartAsync(_broker, output, new Dictionary<string, string?> { ["KELOS_BUS_REDELIVERY"] = "1s,2s" });
+        _kelos = await GitHubAppServer.StartAsync(_broker, output, new Dictionary<string, string?> { ["KELOS_BUS_REDELIVERY"] = "1s,2s" });
     }
 
     public async Task DisposeAsync()

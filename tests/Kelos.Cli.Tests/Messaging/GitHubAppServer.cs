@@ -11,12 +11,12 @@ using Xunit.Abstractions;
 namespace Kelos.Cli.Tests.Messaging;
 
 /// <summary>
-/// <c>kelos serve</c> as a GitHub App on a real RabbitMQ broker (<c>KELOS_RABBITMQ_URL</c>), with GitHub played by the
-/// stand-in (its API) and by <see cref="GitHubHook"/> (its deliveries): the shipped spawners applied, alice a writer
+/// <c>kelos serve</c> as a GitHub App, on a real RabbitMQ broker (<c>KELOS_RABBITMQ_URL</c>) or on the in-memory bus,
+/// with GitHub played by the stand-in (its API) and by <see cref="GitHubHook"/> (its deliveries): the shipped spawners applied, alice a writer
 /// on acme/widgets, an issue to comment on. The test holds the state directory's controller lease, so the Tasks that
 /// deliveries create are stored but never run: what these tests follow is the way in, from a delivery to its Task.
 /// </summary>
-public sealed class KelosOnBroker : IAsyncDisposable
+public sealed class GitHubAppServer : IAsyncDisposable
 {
     public const string Repository = "acme/widgets";
     public const string Secret = "broker-tests-webhook-secret";
@@ -26,7 +26,7 @@ public sealed class KelosOnBroker : IAsyncDisposable
     private readonly FileStream _controllerLease;
     private Process? _serve;
 
-    private KelosOnBroker(ITestOutputHelper output, KelosCli kelos, GitHubStandIn github, StandInInstallation installation, int issue, Uri baseUrl,
+    private GitHubAppServer(ITestOutputHelper output, KelosCli kelos, GitHubStandIn github, StandInInstallation installation, int issue, Uri baseUrl,
         Dictionary<string, string?> environment, string[] serveArguments, FileStream controllerLease)
     {
         _output = output;
@@ -61,9 +61,9 @@ public sealed class KelosOnBroker : IAsyncDisposable
     /// <summary>The environment <c>kelos serve</c> and <c>kelos github-app</c> get: the App, the webhook secret, the broker.</summary>
     public IReadOnlyDictionary<string, string?> Environment => _environment;
 
-    /// <summary>Starts the stand-in and <c>kelos serve</c> on <paramref name="broker"/>, and waits until it is ready.</summary>
+    /// <summary>Starts the stand-in and <c>kelos serve</c> on <paramref name="broker"/> (null: in memory), and waits until it is ready.</summary>
     /// <param name="extraEnvironment">More variables for <c>kelos serve</c>, e.g. <c>KELOS_BUS_REDELIVERY</c>.</param>
-    public static async Task<KelosOnBroker> StartAsync(RabbitMqBroker broker, ITestOutputHelper output, IReadOnlyDictionary<string, string?>? extraEnvironment = null)
+    public static async Task<GitHubAppServer> StartAsync(RabbitMqBroker? broker, ITestOutputHelper output, IReadOnlyDictionary<string, string?>? extraEnvironment = null)
     {
         var kelos = new KelosCli();
         var github = await GitHubStandIn.StartAsync();
@@ -86,7 +86,7 @@ public sealed class KelosOnBroker : IAsyncDisposable
             ["KELOS_GITHUB_PRIVATE_KEY_FILE"] = kelos.Write("app.pem", github.PrivateKeyPem),
             ["KELOS_GITHUB_API_URL"] = github.BaseUrl.ToString(),
             ["KELOS_GITHUB_APP_SLUG"] = github.AppSlug,
-            ["KELOS_RABBITMQ_URL"] = broker.Url.ToString(),
+            ["KELOS_RABBITMQ_URL"] = broker?.Url.ToString(),
         };
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string?>())
         {
@@ -95,7 +95,7 @@ public sealed class KelosOnBroker : IAsyncDisposable
 
         Directory.CreateDirectory(kelos.StateDir);
         var lease = new FileStream(Path.Combine(kelos.StateDir, "controller.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        var fixture = new KelosOnBroker(output, kelos, github, installation, issue, new Uri($"http://127.0.0.1:{port}/"),
+        var fixture = new GitHubAppServer(output, kelos, github, installation, issue, new Uri($"http://127.0.0.1:{port}/"),
             environment, ["--urls", $"http://127.0.0.1:{port}", "--config-dir", configDir], lease);
         await fixture.StartServeAsync();
         await fixture.WaitUntilAsync(async () => (await fixture.Kelos.RunAsync("get", "taskspawners")).StandardOutput.Contains("label-run", StringComparison.Ordinal),
