@@ -127,6 +127,25 @@ public sealed class FileDeliveryLedgerTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
+    public async Task SettledStateAsync_PendingUntilTheWebhookConcludes_ThenItsOutcome()
+    {
+        using var ledger = Open();
+        using var other = Open();
+        Assert.True(ledger.TryRecord("d1", "e1", Monday));
+        Assert.True(ledger.TryRecord("d2", "e2", Monday));
+
+        var here = ledger.SettledStateAsync("d1", CancellationToken.None);
+        var elsewhere = other.SettledStateAsync("d2", CancellationToken.None);
+        Assert.False(here.IsCompleted);
+        ledger.Accept("d1", "e1");
+        ledger.Forget("d2", "e2");
+
+        Assert.Equal(DeliveryState.Accepted, await here.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(DeliveryState.Refused, await elsewhere.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(DeliveryState.Unknown, await ledger.SettledStateAsync("never-recorded", CancellationToken.None));
+    }
+
+    [Fact]
     public void Open_LogWrittenBeforeTheAcceptedMark_OldRecordsAreUnknownAndNotDuplicates()
     {
         Directory.CreateDirectory(DeliveriesDirectory);

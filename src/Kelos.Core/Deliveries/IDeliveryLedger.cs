@@ -45,4 +45,11 @@ public interface IDeliveryLedger
 
     /// <summary>What became of a delivery as of <paramref name="now"/>; a pending one older than <see cref="PendingLimit"/> is unknown.</summary>
     DeliveryState StateOf(string deliveryId, DateTimeOffset now);
+
+    /// <summary>
+    /// What became of a delivery once it is no longer pending: at once when it is not, else as soon as the webhook
+    /// concludes it (accepted or refused) or the pending limit passes (unknown). A consumer whose message arrived
+    /// before the broker's confirm reached the webhook waits here for the webhook's answer.
+    /// </summary>
+    Task<DeliveryState> SettledStateAsync(string deliveryId, CancellationToken cancellationToken);
 }

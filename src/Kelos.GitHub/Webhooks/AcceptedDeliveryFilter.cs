@@ -21,9 +21,6 @@ namespace Kelos.GitHub.Webhooks;
 public sealed class AcceptedDeliveryFilter<T>(IServiceProvider services, ILogger<AcceptedDeliveryFilter<T>> logger) : IFilter<ConsumeContext<T>>
     where T : class
 {
-    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(100);
-
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -35,8 +32,7 @@ public sealed class AcceptedDeliveryFilter<T>(IServiceProvider services, ILogger
         }
 
         var clock = Stopwatch.StartNew();
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var state = await SettledStateAsync(ledger, time, received.DeliveryId, context.CancellationToken);
+        var state = await ledger.SettledStateAsync(received.DeliveryId, context.CancellationToken);
         if (state != DeliveryState.Refused)
         {
             await next.Send(context);
@@ -50,20 +46,4 @@ public sealed class AcceptedDeliveryFilter<T>(IServiceProvider services, ILogger
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("acceptedDeliveries");
-
-    private static async Task<DeliveryState> SettledStateAsync(IDeliveryLedger ledger, TimeProvider time, string deliveryId, CancellationToken cancellationToken)
-    {
-        var pause = FirstPause;
-        while (true)
-        {
-            var state = ledger.StateOf(deliveryId, time.GetUtcNow());
-            if (state != DeliveryState.Pending)
-            {
-                return state;
-            }
-
-            await Task.Delay(pause, time, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
-        }
-    }
 }

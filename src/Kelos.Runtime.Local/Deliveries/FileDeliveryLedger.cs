@@ -22,6 +22,8 @@ namespace Kelos.Runtime.Local.Deliveries;
 public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(200);
     private const string FileSuffix = ".log";
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -33,6 +35,7 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     private readonly TimeSpan _retention;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, DeliveryLogFile> _files = [];
     private DateOnly _prunedOn;
     private bool _disposed;
@@ -82,19 +85,55 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     public DeliveryState StateOf(string deliveryId, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
-        var nowMs = now.ToUnixTimeMilliseconds();
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using var held = FileLock.Acquire(_lockFile, LockTimeout);
-            CatchUp(DayOf(now));
-            if (!_entries.TryGetValue(DeliveryKey(deliveryId), out var entry) || entry.UnixMilliseconds <= nowMs - _retentionMs)
+            return StateOfLocked(deliveryId, now);
+        }
+    }
+
+    public async Task<DeliveryState> SettledStateAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var pause = FirstPause;
+        while (true)
+        {
+            Task concluded;
+            lock (_gate)
             {
-                return DeliveryState.Unknown;
+                var state = StateOfLocked(deliveryId, _time.GetUtcNow());
+                if (state != DeliveryState.Pending)
+                {
+                    _waiters.Remove(deliveryId);
+                    return state;
+                }
+
+                if (!_waiters.TryGetValue(deliveryId, out var waiter))
+                {
+                    _waiters[deliveryId] = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                concluded = waiter.Task;
             }
 
-            return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Unknown : entry.State;
+            // Concluded in this process: woken at once. In another process: seen at the next look.
+            await Task.WhenAny(concluded, Task.Delay(pause, _time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
+    }
+
+    private DeliveryState StateOfLocked(string deliveryId, DateTimeOffset now)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        using var held = FileLock.Acquire(_lockFile, LockTimeout);
+        CatchUp(DayOf(now));
+        if (!_entries.TryGetValue(DeliveryKey(deliveryId), out var entry) || entry.UnixMilliseconds <= nowMs - _retentionMs)
+        {
+            return DeliveryState.Unknown;
+        }
+
+        return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Unknown : entry.State;
     }
 
     private void Conclude(DeliveryState state, string deliveryId, string eventIdentity)
@@ -109,6 +148,10 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
             using var held = FileLock.Acquire(_lockFile, LockTimeout);
             CatchUp(day);
             Write(day, new DeliveryLogRecord(state, now.ToUnixTimeMilliseconds(), deliveryId, eventIdentity));
+            if (_waiters.Remove(deliveryId, out var waiter))
+            {
+                waiter.TrySetResult();
+            }
         }
     }
 
