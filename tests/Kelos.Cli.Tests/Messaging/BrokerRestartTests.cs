@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Kelos.Testing.RabbitMq;
+using Xunit.Abstractions;
+
+namespace Kelos.Cli.Tests.Messaging;
+
+/// <summary>
+/// The acceptance test of RabbitMQ in production: 1,000 signed command deliveries (each its own delivery id and
+/// comment) while the broker is restarted once in the middle. Every delivery answered 2xx produces exactly one Task,
+/// every other one was answered 5xx and produces none: the exact sets, not only the counts.
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class BrokerRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Deliveries = 1000;
+    private const int InFlight = 16;
+    private const int RestartAfter = 400;
+    private RabbitMqBroker _broker = null!;
+    private GitHubAppServer _kelos = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await RabbitMqBroker.StartPrivateAsync();
+        _kelos = await GitHubAppServer.StartAsync(_broker, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _kelos.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ThousandCommands_BrokerRestartedInTheMiddle_OneTaskPerAcceptedDeliveryNoneForTheRest()
+    {
+        var commands = Enumerable.Range(0, Deliveries)
+            .Select(i => (Delivery: Guid.NewGuid().ToString(), Comment: _kelos.AddComment($"/kelos run fix typo number {i}"), Body: $"/kelos run fix typo number {i}"))
+            .ToArray();
+        var answers = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var sent = 0;
+        var restart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restarted = Task.Run(async () =>
+        {
+            await restart.Task;
+            await _broker.PauseAsync();
+            output.WriteLine($"broker stopped after {Volatile.Read(ref sent)} deliveries");
+            await _broker.ResumeAsync();
+            output.WriteLine($"broker back after {Volatile.Read(ref sent)} deliveries");
+        });
+
+        await Parallel.ForEachAsync(commands, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (command, cancellationToken) =>
+        {
+            if (Interlocked.Increment(ref sent) == RestartAfter)
+            {
+                restart.TrySetResult();
+            }
+
+            answers[command.Delivery] = await _kelos.DeliverCommentAsync(command.Delivery, command.Comment, command.Body, cancellationToken);
+        });
+        await restarted;
+
+        var accepted = answers.Where(a => a.Value is >= 200 and < 300).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var refused = answers.Where(a => a.Value is < 200 or >= 300).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        output.WriteLine($"{accepted.Count} answered 2xx, {refused.Count} not: {string.Join(", ", refused.Values.GroupBy(v => v).Select(g => $"{g.Count()} × {g.Key}"))}");
+        Assert.Equal(Deliveries, answers.Count);
+        Assert.All(refused.Values, status => Assert.True(status >= 500, $"a delivery was answered {status}, neither 2xx nor 5xx"));
+        Assert.NotEmpty(refused);
+
+        await _kelos.WaitUntilAsync(async () => (await _kelos.TasksAsync()).Count >= accepted.Count, $"{accepted.Count} Tasks", TimeSpan.FromMinutes(3));
+        // Let Kelos finish what it holds and hand back the rest, then look at what is left on the broker: nothing
+        // can be on its way to becoming a late Task after this.
+        await _kelos.StopServeAsync();
+        foreach (var queue in await _broker.QueuesAsync())
+        {
+            Assert.True(await _broker.ReadyMessagesAsync(queue) == 0, $"{queue} still holds messages");
+        }
+
+        output.WriteLine($"copies of 503'd deliveries that reached the broker anyway, and were not acted on: {_kelos.ServerLines("so its event is not acted on").Count}");
+        var tasks = await _kelos.TaskDeliveriesAsync();
+        Assert.Equal(tasks.Count, tasks.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), tasks.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(tasks, refused.ContainsKey);
+    }
+}
