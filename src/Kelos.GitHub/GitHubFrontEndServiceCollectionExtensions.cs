@@ -15,6 +15,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
     public const string AppIdVariable = "KELOS_GITHUB_APP_ID";
     public const string PrivateKeyFileVariable = "KELOS_GITHUB_PRIVATE_KEY_FILE";
     public const string ApiUrlVariable = "KELOS_GITHUB_API_URL";
+    public const string MaxAttemptsVariable = "KELOS_GITHUB_MAX_ATTEMPTS";
 
     /// <summary>
     /// The App from <c>KELOS_GITHUB_APP_ID</c>, <c>KELOS_GITHUB_PRIVATE_KEY_FILE</c> (PEM) and <c>KELOS_GITHUB_API_URL</c>
@@ -33,6 +34,14 @@ public static class GitHubFrontEndServiceCollectionExtensions
             if (Environment.GetEnvironmentVariable(ApiUrlVariable) is { Length: > 0 } url)
             {
                 o.ApiBaseUrl = new Uri(url);
+            }
+        });
+        services.Configure<GitHubOutboundOptions>(o =>
+        {
+            // How many times one call to GitHub is tried when it fails transiently (the bus then retries the message).
+            if (int.TryParse(Environment.GetEnvironmentVariable(MaxAttemptsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) && attempts > 0)
+            {
+                o.MaxAttempts = attempts;
             }
         });
         services.AddSingleton(_ => CommentTemplates.FromDefaultLocations());

@@ -71,6 +71,7 @@ public static class EmbeddedHost
             state, sp.GetRequiredService<TimeProvider>(), Bubblewrap.Detect(), sp.GetRequiredService<ILogger<LocalTaskRuntime>>(), sp.GetService<IGitHubTokenIssuer>()));
         builder.Services.AddSingleton<IControllerLease>(new FileControllerLease(state, settings.Role));
         builder.Services.AddSingleton<ITaskLogs, LocalTaskLogs>();
+        builder.Services.AddSingleton<IReportState, FileReportState>();
         builder.Services.AddKelosController(o =>
         {
             o.MaxParallel = settings.MaxParallel;

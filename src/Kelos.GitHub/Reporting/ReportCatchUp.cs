@@ -20,7 +20,7 @@ public sealed class ReportCatchUp(IResourceStore store, TaskReporter reporter, I
     {
         var reported = 0;
         var now = time.GetUtcNow();
-        foreach (var task in store.List<KelosTask>().Where(TaskReporter.IsBehind))
+        foreach (var task in store.List<KelosTask>().Where(reporter.IsBehind))
         {
             if (task.Status?.CompletionTime is { } done && now - done > MaxAge)
             {

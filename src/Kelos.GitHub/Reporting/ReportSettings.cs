@@ -2,19 +2,13 @@ using Kelos.Core.Resources;
 
 namespace Kelos.GitHub.Reporting;
 
-/// <summary>A Task's reporting settings (copied from its spawner) and the reporter's state, from its annotations.</summary>
+/// <summary>A Task's reporting settings, copied from its spawner into its annotations when it was spawned.</summary>
 public sealed record ReportSettings(
     bool Sticky,
     string PullRequestMode,
     string? AnswerMode,
     bool CheckRun,
-    bool Reactions,
-    long? CommentId,
-    string? ReportedPhase,
-    string? ReportedDigest,
-    long? CheckRunId,
-    int? PullRequest,
-    bool Finalized)
+    bool Reactions)
 {
     public static ReportSettings Of(KelosTask task)
     {
@@ -24,15 +18,7 @@ public sealed record ReportSettings(
             task.Annotation(ReportingAnnotations.PullRequestMode) ?? ReportingAnnotations.PullRequestDraft,
             task.Annotation(ReportingAnnotations.AnswerMode),
             task.Annotation(ReportingAnnotations.CheckRunEnabled) != "false",
-            task.Annotation(ReportingAnnotations.ReactionsEnabled) != "false",
-            Long(task.Annotation(ReportingAnnotations.CommentId)),
-            task.Annotation(ReportingAnnotations.ReportedPhase),
-            task.Annotation(ReportingAnnotations.ReportedDigest),
-            Long(task.Annotation(ReportingAnnotations.CheckRunId)),
-            (int?)Long(task.Annotation(ReportingAnnotations.PullRequest)),
-            task.Annotation(ReportingAnnotations.Finalized) == "true");
+            task.Annotation(ReportingAnnotations.ReactionsEnabled) != "false");
     }
 
-    private static long? Long(string? text) =>
-        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 }

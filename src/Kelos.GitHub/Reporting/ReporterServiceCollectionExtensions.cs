@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kelos.GitHub.Reporting;
 
@@ -26,6 +27,7 @@ public static class ReporterServiceCollectionExtensions
         services.AddSingleton<TrackingComments>();
         services.AddSingleton<PullRequestOpener>();
         services.AddSingleton<FinishingTouches>();
+        services.TryAddSingleton<Core.Runtime.IReportState, AnnotationReportState>();
         services.AddSingleton<TaskReporter>();
         services.AddHostedService<ReportCatchUp>();
         return services;

@@ -28,6 +28,7 @@ public sealed class TaskReporter(
     TrackingComments tracking,
     PullRequestOpener pullRequests,
     FinishingTouches finishing,
+    IReportState reportState,
     IOptions<ReporterOptions> options,
     TimeProvider time,
     ILogger<TaskReporter> logger,
@@ -51,7 +52,7 @@ public sealed class TaskReporter(
     }
 
     /// <summary>True when the Task's report is behind its phase: the catch-up reports it again.</summary>
-    public static bool IsBehind(KelosTask task)
+    public bool IsBehind(KelosTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (ReportTarget.From(task) is null)
@@ -59,9 +60,9 @@ public sealed class TaskReporter(
             return false;
         }
 
-        var settings = ReportSettings.Of(task);
+        var record = reportState.Find(task.Name, task.Metadata.Uid);
         var phase = task.Status?.Phase ?? TaskPhase.Pending;
-        return settings.ReportedPhase != phase || (TaskPhase.IsFinished(phase) && !settings.Finalized);
+        return record.ReportedPhase != phase || (TaskPhase.IsFinished(phase) && !record.Finalized);
     }
 
     private async Task ReportLockedAsync(string name, CancellationToken cancellationToken)
@@ -73,9 +74,10 @@ public sealed class TaskReporter(
         }
 
         var settings = ReportSettings.Of(task);
+        var record = reportState.Find(task.Name, task.Metadata.Uid);
         var phase = task.Status?.Phase ?? TaskPhase.Pending;
         var finished = TaskPhase.IsFinished(phase);
-        if (finished && settings.Finalized && settings.ReportedPhase == phase)
+        if (finished && record.Finalized && record.ReportedPhase == phase)
         {
             return;
         }
@@ -83,14 +85,13 @@ public sealed class TaskReporter(
         var client = clients.CreateInstallationClient(target.InstallationId);
         var facts = await FactsAsync(task, target, settings, cancellationToken);
         var view = TaskViews.Build(task, facts, time.GetUtcNow(), options.Value.LogUrlTemplate);
-        var updates = new Dictionary<string, string>(StringComparer.Ordinal);
 
         if (phase == TaskPhase.Succeeded && target.Number is not null)
         {
-            var pr = await pullRequests.EnsureAsync(client, target, task, view, settings.PullRequestMode, settings.PullRequest);
+            var pr = await pullRequests.EnsureAsync(client, target, task, view, settings.PullRequestMode, record.PullRequest);
             if (pr is { OpenedByKelos: true })
             {
-                updates[ReportingAnnotations.PullRequest] = pr.Number.ToString(CultureInfo.InvariantCulture);
+                record = Save(task, record with { PullRequest = pr.Number });
             }
 
             facts = facts with { PullRequest = pr };
@@ -101,8 +102,8 @@ public sealed class TaskReporter(
         {
             var summary = renderer.RenderCheckRunSummary(task, facts, options.Value.LogUrlTemplate);
             var checkName = options.Value.CheckRunName.Replace("{spawner}", view.Spawner ?? "task", StringComparison.Ordinal);
-            var id = await CheckRunReporter.ReportAsync(client, target, checkName, view, summary, settings.CheckRunId);
-            updates[ReportingAnnotations.CheckRunId] = id.ToString(CultureInfo.InvariantCulture);
+            var id = await CheckRunReporter.ReportAsync(client, target, checkName, view, summary, record.CheckRunId);
+            record = record with { CheckRunId = id };
         }
 
         if (target.Number is not null)
@@ -111,20 +112,19 @@ public sealed class TaskReporter(
                 renderer.Render(task, facts, options.Value.LogUrlTemplate),
                 $"_… trimmed: {{0}} more characters. `kelos get task {task.Name} -o yaml` shows everything._");
             var digest = Digest(body);
-            if (digest != settings.ReportedDigest || settings.CommentId is null)
+            if (digest != record.ReportedDigest || record.CommentId is null)
             {
                 var key = settings.Sticky ? $"sticky:{view.Spawner}" : $"task:{task.Name}";
-                var commentId = await tracking.UpsertAsync(client, target, key, settings.CommentId, body);
-                updates[ReportingAnnotations.CommentId] = commentId.ToString(CultureInfo.InvariantCulture);
-                updates[ReportingAnnotations.ReportedDigest] = digest;
+                var commentId = await tracking.UpsertAsync(client, target, key, record.CommentId, body);
+                record = record with { CommentId = commentId, ReportedDigest = digest };
                 logger.LogInformation("Reported Task {TaskName} as {Phase} on {Repository}#{Number}", task.Name, phase, target.FullName, target.Number);
             }
         }
 
         // Written down at once: if what follows fails, the retry edits this comment instead of looking for it.
-        Save(task, updates);
+        record = Save(task, record);
 
-        if (finished && phase == TaskPhase.Succeeded && !settings.Finalized)
+        if (finished && phase == TaskPhase.Succeeded && !record.Finalized)
         {
             if (settings.AnswerMode is { } mode && OutputsBlock.Answer(task.Status?.Results ?? []) is { Length: > 0 } answer)
             {
@@ -137,18 +137,17 @@ public sealed class TaskReporter(
             }
         }
 
-        if (finished && !settings.Finalized)
+        if (finished && !record.Finalized)
         {
             if (settings.Reactions)
             {
                 await FinishingTouches.ReactAsync(client, target, phase);
             }
 
-            updates[ReportingAnnotations.Finalized] = "true";
+            record = record with { Finalized = true };
         }
 
-        updates[ReportingAnnotations.ReportedPhase] = phase;
-        Save(task, updates);
+        Save(task, record with { ReportedPhase = phase });
         if (finished)
         {
             _locks.TryRemove(name, out _);
@@ -169,29 +168,10 @@ public sealed class TaskReporter(
             AnswerPostedSeparately: settings.AnswerMode is not null);
     }
 
-    /// <summary>Writes the reporter's annotations, only on the same Task (not a new one that took its name).</summary>
-    private void Save(KelosTask task, Dictionary<string, string> updates)
+    private ReportRecord Save(KelosTask task, ReportRecord record)
     {
-        store.Update<KelosTask>(task.Name, stored =>
-        {
-            if (stored.Metadata.Uid != task.Metadata.Uid)
-            {
-                return false;
-            }
-
-            var annotations = stored.Metadata.Annotations ??= new Dictionary<string, string>();
-            var changed = false;
-            foreach (var (key, value) in updates)
-            {
-                if (!annotations.TryGetValue(key, out var old) || old != value)
-                {
-                    annotations[key] = value;
-                    changed = true;
-                }
-            }
-
-            return changed;
-        });
+        reportState.Save(task.Name, task.Metadata.Uid, record);
+        return record;
     }
 
     private static string Digest(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..16];

@@ -46,6 +46,7 @@ public sealed class ReporterHarness : IAsyncDisposable
         services.AddSingleton(state);
         services.AddSingleton<IResourceStore>(new FileResourceStore(state, TimeProvider.System));
         services.AddSingleton<ITaskLogs, LocalTaskLogs>();
+        services.AddSingleton<IReportState, FileReportState>();
         services.AddKelosReporter();
         _services = services.BuildServiceProvider();
     }
@@ -59,6 +60,14 @@ public sealed class ReporterHarness : IAsyncDisposable
     public IResourceStore Store => _services.GetRequiredService<IResourceStore>();
 
     public TaskReporter Reporter => _services.GetRequiredService<TaskReporter>();
+
+    /// <summary>Changes what the reporter recorded about a Task, e.g. to lose an id as a crash between two writes would.</summary>
+    public void ChangeRecord(string name, Func<ReportRecord, ReportRecord> change)
+    {
+        var state = _services.GetRequiredService<IReportState>();
+        var uid = Store.Find<KelosTask>(name)!.Metadata.Uid;
+        state.Save(name, uid, change(state.Find(name, uid)));
+    }
 
     public ReportCatchUp CatchUp => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReportCatchUp>().Single();
 

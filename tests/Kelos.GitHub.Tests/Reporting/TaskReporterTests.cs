@@ -110,7 +110,7 @@ public sealed class TaskReporterTests : IAsyncLifetime
         await _h.ReportAsync("run-1");
         var running = Assert.Single(_h.BotComments(_issue));
         // The process died after GitHub took the comment but before its id was written down.
-        _h.Store.Update<KelosTask>("run-1", t => t.Metadata.Annotations.Remove(ReportingAnnotations.CommentId));
+        _h.ChangeRecord("run-1", r => r with { CommentId = null });
         _h.Move("run-1", TaskPhase.Succeeded, "The agent finished", Results("kelos/issue-1", "Done."));
 
         await using var restarted = _h.Restarted();
@@ -194,7 +194,7 @@ public sealed class TaskReporterTests : IAsyncLifetime
         var pr = _h.GitHub.AddPullRequest(Repo, "Add parser", "feature/parser", "alice", headSha: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
         _h.CreateTask("fix-1", pr, _h.GitHub.AddIssueComment(Repo, pr, "alice", "/kelos run"), pullRequest: true, sha: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
         await _h.ReportAsync("fix-1");
-        _h.Store.Update<KelosTask>("fix-1", t => t.Metadata.Annotations.Remove(ReportingAnnotations.CheckRunId));
+        _h.ChangeRecord("fix-1", r => r with { CheckRunId = null });
         _h.Move("fix-1", TaskPhase.Failed, "The agent ran past its deadline");
 
         await using var restarted = _h.Restarted();
@@ -307,6 +307,20 @@ public sealed class TaskReporterTests : IAsyncLifetime
         await _h.ReportAsync("run-1");
 
         Assert.Single(_h.BotComments(_issue));
+    }
+
+    [Fact]
+    public async Task Reporting_NeverWritesTheTaskResource()
+    {
+        _h.CreateTask("run-1", _issue, _comment);
+        var generation = _h.Store.Generation;
+        _h.Move("run-1", TaskPhase.Succeeded, "The agent finished", Results("kelos/issue-1", "Done."));
+        var moved = _h.Store.Generation;
+
+        await _h.ReportAsync("run-1");
+
+        Assert.True(moved > generation);
+        Assert.Equal(moved, _h.Store.Generation);
     }
 
     [Fact]
