@@ -87,6 +87,9 @@ public sealed class GitHubAppServer : IAsyncDisposable
             ["KELOS_GITHUB_API_URL"] = github.BaseUrl.ToString(),
             ["KELOS_GITHUB_APP_SLUG"] = github.AppSlug,
             ["KELOS_RABBITMQ_URL"] = broker?.Url.ToString(),
+
+            // One try per call to GitHub: these tests are about what the bus does when a consumer fails.
+            ["KELOS_GITHUB_MAX_ATTEMPTS"] = "1",
         };
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string?>())
         {
