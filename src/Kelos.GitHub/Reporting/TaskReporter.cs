@@ -162,7 +162,8 @@ public sealed class TaskReporter(
             ? await logs.TailAsync(new KelosTaskRef(task.Name, task.Spec.Type ?? ""), options.Value.LogTailLines, cancellationToken)
             : [];
         return new TaskFacts(
-            QueuePosition: phase is TaskPhase.Pending or TaskPhase.Waiting ? WaitingTasks.Position(WaitingTasks.InOrder(store), task.Name) : null,
+            // Only the queued comment shows the position; listing every Task for each report would not scale.
+            QueuePosition: phase == TaskPhase.Waiting ? WaitingTasks.Position(WaitingTasks.InOrder(store), task.Name) : null,
             LogTail: tail,
             RepositoryUrl: RepositoryLinks.Repository(web, target.Owner, target.Repository),
             AnswerPostedSeparately: settings.AnswerMode is not null);
