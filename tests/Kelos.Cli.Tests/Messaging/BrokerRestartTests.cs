@@ -39,23 +39,42 @@ public sealed class BrokerRestartTests(ITestOutputHelper output) : IAsyncLifetim
         var answers = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var sent = 0;
         var restart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var down = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refusedOne = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The broker stops once the first RestartAfter deliveries are on their way; the rest go out only once it is
+        // down, and it comes back as soon as one of them was answered 5xx: some deliveries before, some during, the
+        // rest after the restart, however fast the machine.
         var restarted = Task.Run(async () =>
         {
             await restart.Task;
             await _broker.PauseAsync();
             output.WriteLine($"broker stopped after {Volatile.Read(ref sent)} deliveries");
+            down.TrySetResult();
+            await refusedOne.Task.WaitAsync(TimeSpan.FromMinutes(1));
             await _broker.ResumeAsync();
             output.WriteLine($"broker back after {Volatile.Read(ref sent)} deliveries");
         });
 
-        await Parallel.ForEachAsync(commands, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (command, cancellationToken) =>
+        await Parallel.ForEachAsync(commands.Select((c, i) => (Command: c, Index: i)), new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (item, cancellationToken) =>
         {
-            if (Interlocked.Increment(ref sent) == RestartAfter)
+            if (item.Index == RestartAfter)
             {
                 restart.TrySetResult();
             }
 
-            answers[command.Delivery] = await _kelos.DeliverCommentAsync(command.Delivery, command.Comment, command.Body, cancellationToken);
+            if (item.Index >= RestartAfter)
+            {
+                await down.Task.WaitAsync(cancellationToken);
+            }
+
+            Interlocked.Increment(ref sent);
+            var status = await _kelos.DeliverCommentAsync(item.Command.Delivery, item.Command.Comment, item.Command.Body, cancellationToken);
+            answers[item.Command.Delivery] = status;
+            if (status >= 500)
+            {
+                refusedOne.TrySetResult();
+            }
         });
         await restarted;
 
