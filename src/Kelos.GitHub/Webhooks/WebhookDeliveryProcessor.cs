@@ -91,7 +91,11 @@ internal sealed class WebhookDeliveryProcessor(
         try
         {
             // On RabbitMQ this returns when the broker confirmed the message (publisher confirms); in memory, at once.
-            await publisher.Publish(normalized.Message, timeout.Token);
+            // Bounded here and not only through the token: while the broker restarts, a publish can wait for a
+            // connection past its cancellation, and GitHub gives up after 10 s.
+            var publishing = publisher.Publish(normalized.Message, timeout.Token);
+            _ = publishing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await publishing.WaitAsync(timeout.Token);
         }
         catch (Exception e)
         {

@@ -59,6 +59,8 @@ public static class KelosBus
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = options.ConcurrentMessageLimit;
+            // Outside everything: a message whose channel closed is given back to the broker, not retried.
+            _ = new ChannelLossConfigurationObserver(endpoint);
             _ = new TtlRedeliveryConfigurationObserver(endpoint, redelivery, queues);
         }
         else
