@@ -1,17 +1,42 @@
 #!/usr/bin/env bash
 # Runs every Kelos test. Installs what the tests need first (system packages, the real agent CLIs from
-# npm), builds with warnings as errors, runs all test projects, and ends with one line: "N passed, N failed".
+# npm, RabbitMQ from Debian), starts a private RabbitMQ broker for the run, builds with warnings as errors, runs all
+# test projects, stops the broker, and ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/install-prereqs.sh
+results="$(mktemp -d)"
+
+# The broker tests' RabbitMQ: a private broker on loopback (scripts/rabbitmq.sh installs rabbitmq-server when missing),
+# started while the agents install and the solution builds, stopped at the end whatever happens. The tests get its
+# URL and directory; KELOS_REQUIRE_BROKER makes them fail, never skip, if there is none.
+broker_dir="$PWD/.cache/rabbitmq/test-$$"
+stop_broker() {
+  if [ -f "$broker_dir/env" ]; then
+    scripts/rabbitmq.sh stop "$broker_dir" >/dev/null 2>&1 || true
+  fi
+}
+trap stop_broker EXIT
+KELOS_RABBITMQ_DIR="$broker_dir" scripts/rabbitmq.sh start >"$results/broker.env" 2>"$results/broker.log" &
+broker_start=$!
+export KELOS_REQUIRE_BROKER=1
+
 KELOS_AGENT_BIN="$(scripts/install-agents.sh | tail -n 1)"
 export KELOS_AGENT_BIN
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Kelos.sln -c Release -warnaserror -nologo -v quiet
 
-results="$(mktemp -d)"
+if wait "$broker_start"; then
+  # shellcheck source=/dev/null
+  . "$results/broker.env"
+  echo "test.sh: RabbitMQ broker ready in $KELOS_RABBITMQ_DIR" >&2
+else
+  cat "$results/broker.log" >&2
+  echo "test.sh: no RabbitMQ broker could be started; the broker tests will fail" >&2
+fi
+
 set +e
 dotnet test Kelos.sln -c Release --no-build --nologo 2>&1 | tee "$results/console.txt"
 status=${PIPESTATUS[0]}

@@ -6,6 +6,12 @@
 #                                           #   export KELOS_RABBITMQ_URL=amqp://guest:guest@127.0.0.1:PORT/VHOST
 #                                           #   export KELOS_RABBITMQ_DIR=DIR
 #   scripts/rabbitmq.sh stop "$KELOS_RABBITMQ_DIR"   # stops that broker and removes its directory
+#   scripts/rabbitmq.sh pause "$KELOS_RABBITMQ_DIR"  # stops the node, keeps its data, ports and vhost
+#   scripts/rabbitmq.sh resume "$KELOS_RABBITMQ_DIR" # starts the paused node again (same URL, queues kept)
+#   scripts/rabbitmq.sh add-vhost "$KELOS_RABBITMQ_DIR"          # a fresh vhost on that broker; prints its URL
+#   scripts/rabbitmq.sh delete-vhost "$KELOS_RABBITMQ_DIR" VHOST # deletes it with its queues
+#
+# pause/resume are for fault tests: a broker that goes away and comes back with its durable queues.
 #
 # The run directory is $KELOS_RABBITMQ_DIR when set (it must not hold a running broker), else
 # <repo>/.cache/rabbitmq/run-<timestamp>-<pid>. Only the two export lines go to stdout; progress and errors go to
@@ -93,6 +99,33 @@ alive() {
   [ -n "$state" ] && [ "$state" != Z ]
 }
 
+# Starts the node of an existing broker directory and waits until it answers; on failure shows its logs and
+# cleans up with "$2" (stop: remove the directory; pause: keep it).
+launch() {
+  local dir="$1" on_failure="$2"
+  # shellcheck source=/dev/null
+  (. "$dir/env" && cd "$dir" && exec setsid nohup "$rabbit_bin/rabbitmq-server" >>"$dir/log/server.out" 2>&1 </dev/null) &
+  echo $! >"$dir/server.pid"
+
+  local deadline=$((SECONDS + start_timeout))
+  until ctl "$dir" rabbitmq-diagnostics -q ping >/dev/null 2>&1; do
+    if ! alive "$dir"; then
+      say "the broker exited while starting"
+      show_logs "$dir"
+      "$on_failure" "$dir" >/dev/null 2>&1 || true
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "the broker did not answer within ${start_timeout}s"
+      show_logs "$dir"
+      "$on_failure" "$dir" >/dev/null 2>&1 || true
+      exit 1
+    fi
+    sleep 0.5
+  done
+  ctl "$dir" rabbitmqctl -q await_startup --timeout "$start_timeout" >&2 || { "$on_failure" "$dir" || true; die "the broker did not finish starting"; }
+}
+
 start() {
   install_if_missing
   command -v python3 >/dev/null || die "python3 is needed to pick free ports"
@@ -109,35 +142,56 @@ start() {
   write_env "$dir" "$id" "$amqp" "$dist" "$epmd"
 
   say "starting node kelos-$id@localhost on 127.0.0.1:$amqp (data and logs in $dir)"
-  # shellcheck source=/dev/null
-  (. "$dir/env" && cd "$dir" && exec setsid nohup "$rabbit_bin/rabbitmq-server" >"$dir/log/server.out" 2>&1 </dev/null) &
-  echo $! >"$dir/server.pid"
-
-  local deadline=$((SECONDS + start_timeout))
-  until ctl "$dir" rabbitmq-diagnostics -q ping >/dev/null 2>&1; do
-    if ! alive "$dir"; then
-      say "the broker exited while starting"
-      show_logs "$dir"
-      stop "$dir" >/dev/null 2>&1 || true
-      exit 1
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      say "the broker did not answer within ${start_timeout}s"
-      show_logs "$dir"
-      stop "$dir" >/dev/null 2>&1 || true
-      exit 1
-    fi
-    sleep 0.5
-  done
-  ctl "$dir" rabbitmqctl -q await_startup --timeout "$start_timeout" >&2 || { stop "$dir" || true; die "the broker did not finish starting"; }
+  launch "$dir" stop
 
   vhost="kelos-$(date +%s)-$RANDOM"
   ctl "$dir" rabbitmqctl -q add_vhost "$vhost" >&2 || { stop "$dir" || true; die "could not create vhost $vhost"; }
   ctl "$dir" rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >&2 \
     || { stop "$dir" || true; die "could not grant guest on vhost $vhost"; }
+  echo "$vhost" >"$dir/vhost"
   say "ready: vhost $vhost"
   echo "export KELOS_RABBITMQ_URL=amqp://guest:guest@127.0.0.1:$amqp/$vhost"
   echo "export KELOS_RABBITMQ_DIR=$dir"
+}
+
+# Stops the node and waits until its process is gone; the directory stays.
+halt() {
+  local dir="$1"
+  alive "$dir" || return 0
+  local pid
+  pid="$(cat "$dir/server.pid")"
+  ctl "$dir" rabbitmqctl -q stop >/dev/null 2>&1 || true
+  for _ in $(seq 1 40); do
+    alive "$dir" || return 0
+    sleep 0.25
+  done
+  say "rabbitmqctl stop did not stop pid $pid; killing its process group"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+broker_dir() {
+  local dir="${1:-${KELOS_RABBITMQ_DIR:-}}"
+  [ -n "$dir" ] || die "usage: $0 stop|pause|resume DIR"
+  [ -f "$dir/env" ] || die "$dir is not a broker directory made by $0 start (no env file)"
+  echo "$dir"
+}
+
+pause() {
+  local dir
+  dir="$(broker_dir "${1:-}")"
+  halt "$dir"
+  say "paused the broker of $dir (resume: $0 resume $dir)"
+}
+
+resume() {
+  local dir
+  dir="$(broker_dir "${1:-}")"
+  if alive "$dir"; then
+    say "the broker of $dir is running already"
+    return 0
+  fi
+  launch "$dir" halt
+  say "resumed the broker of $dir"
 }
 
 cleanup_epmd() {
@@ -147,29 +201,38 @@ cleanup_epmd() {
 }
 
 stop() {
-  local dir="${1:-${KELOS_RABBITMQ_DIR:-}}"
-  [ -n "$dir" ] || die "usage: $0 stop DIR"
-  [ -f "$dir/env" ] || die "$dir is not a broker directory made by $0 start (no env file)"
-  if alive "$dir"; then
-    local pid
-    pid="$(cat "$dir/server.pid")"
-    ctl "$dir" rabbitmqctl -q stop >/dev/null 2>&1 || true
-    for _ in $(seq 1 40); do
-      alive "$dir" || break
-      sleep 0.25
-    done
-    if alive "$dir"; then
-      say "rabbitmqctl stop did not stop pid $pid; killing its process group"
-      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-    fi
-  fi
+  local dir
+  dir="$(broker_dir "${1:-}")"
+  halt "$dir"
   cleanup_epmd "$dir"
   rm -rf -- "$dir"
   say "stopped and removed $dir"
 }
 
+add_vhost() {
+  local dir amqp vhost
+  dir="$(broker_dir "${1:-}")"
+  # shellcheck source=/dev/null
+  amqp="$(. "$dir/env" && echo "$KELOS_RABBITMQ_AMQP_PORT")"
+  vhost="kelos-$(date +%s)-$RANDOM$RANDOM"
+  ctl "$dir" rabbitmqctl -q add_vhost "$vhost" >&2 || die "could not create vhost $vhost"
+  ctl "$dir" rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >&2 || die "could not grant guest on vhost $vhost"
+  echo "amqp://guest:guest@127.0.0.1:$amqp/$vhost"
+}
+
+delete_vhost() {
+  local dir
+  dir="$(broker_dir "${1:-}")"
+  [ -n "${2:-}" ] || die "usage: $0 delete-vhost DIR VHOST"
+  ctl "$dir" rabbitmqctl -q delete_vhost "$2" >&2 || die "could not delete vhost $2"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+  pause) pause "${2:-}" ;;
+  resume) resume "${2:-}" ;;
+  add-vhost) add_vhost "${2:-}" ;;
+  delete-vhost) delete_vhost "${2:-}" "${3:-}" ;;
+  *) echo "usage: $0 start | stop DIR | pause DIR | resume DIR | add-vhost DIR | delete-vhost DIR VHOST" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ internal static class BenchCommandLine
             CeilingCommand.Create(),
             ServeCommand.Create(),
             RabbitMqCommand.Create(),
+            TasksCommand.Create(),
             CeilingServerCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -76,7 +76,7 @@ public static class GitHubFrontEndServiceCollectionExtensions
     {
         bus.AddConsumer<GitHubEventConsumer>();
         bus.AddConsumer<AcknowledgeConsumer>();
-        bus.AddConsumer<ReplyConsumer>();
+        bus.AddConsumer<ReplyConsumer, ReplyConsumerDefinition>();
         bus.AddConsumer<InstallationEventConsumer, InstallationEventConsumerDefinition>();
         bus.AddConsumer<TaskReportConsumer>();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kelos.Core.Deliveries;
 using Kelos.Runtime.Local.Deliveries;
 using Kelos.Runtime.Local.State;
 using Xunit.Abstractions;
@@ -35,6 +36,7 @@ public sealed class FileDeliveryLedgerTests(ITestOutputHelper output) : IDisposa
         using (var before = Open())
         {
             Assert.True(before.TryRecord("d1", "e1", Monday));
+            before.Accept("d1", "e1");
         }
 
         using var after = Open();
@@ -75,6 +77,88 @@ public sealed class FileDeliveryLedgerTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
+    public void TryRecord_PendingWithinThePendingLimit_IsADuplicate_PastIt_IsNew()
+    {
+        using var ledger = Open();
+        Assert.True(ledger.TryRecord("d1", "e1", Monday));
+
+        // Being published right now: the same delivery again is a duplicate.
+        Assert.False(ledger.TryRecord("d1", "e1", Monday.AddSeconds(10)));
+        // Never concluded (the process died while publishing, so GitHub got no 2xx): its redelivery is new.
+        Assert.True(ledger.TryRecord("d1", "e1", Monday.AddSeconds(31)));
+    }
+
+    [Fact]
+    public void StateOf_FollowsTheWebhooksProtocol_AlsoAfterARestart()
+    {
+        using (var ledger = Open())
+        {
+            Assert.Equal(DeliveryState.Unknown, ledger.StateOf("d1", Monday));
+            Assert.True(ledger.TryRecord("d1", "e1", Monday));
+            Assert.True(ledger.TryRecord("d2", "e2", Monday));
+            Assert.True(ledger.TryRecord("d3", "e3", Monday));
+            Assert.Equal(DeliveryState.Pending, ledger.StateOf("d1", Monday));
+            ledger.Accept("d1", "e1");
+            ledger.Forget("d2", "e2");
+            Assert.Equal(DeliveryState.Accepted, ledger.StateOf("d1", Monday));
+            Assert.Equal(DeliveryState.Refused, ledger.StateOf("d2", Monday));
+        }
+
+        using var restarted = Open();
+
+        Assert.Equal(DeliveryState.Accepted, restarted.StateOf("d1", Monday.AddMinutes(1)));
+        Assert.Equal(DeliveryState.Refused, restarted.StateOf("d2", Monday.AddMinutes(1)));
+        // Never concluded: nothing says it was refused, so it is acted on.
+        Assert.Equal(DeliveryState.Unknown, restarted.StateOf("d3", Monday.AddMinutes(1)));
+        Assert.Equal(DeliveryState.Unknown, restarted.StateOf("d1", Monday.AddDays(8)));
+    }
+
+    [Fact]
+    public void StateOf_SeesWhatAnotherInstanceConcluded()
+    {
+        using var webhook = Open();
+        using var consumer = Open();
+        Assert.True(webhook.TryRecord("d1", "e1", Monday));
+        Assert.Equal(DeliveryState.Pending, consumer.StateOf("d1", Monday));
+
+        webhook.Accept("d1", "e1");
+
+        Assert.Equal(DeliveryState.Accepted, consumer.StateOf("d1", Monday));
+    }
+
+    [Fact]
+    public async Task SettledStateAsync_PendingUntilTheWebhookConcludes_ThenItsOutcome()
+    {
+        using var ledger = Open();
+        using var other = Open();
+        Assert.True(ledger.TryRecord("d1", "e1", Monday));
+        Assert.True(ledger.TryRecord("d2", "e2", Monday));
+
+        var here = ledger.SettledStateAsync("d1", CancellationToken.None);
+        var elsewhere = other.SettledStateAsync("d2", CancellationToken.None);
+        Assert.False(here.IsCompleted);
+        ledger.Accept("d1", "e1");
+        ledger.Forget("d2", "e2");
+
+        Assert.Equal(DeliveryState.Accepted, await here.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(DeliveryState.Refused, await elsewhere.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(DeliveryState.Unknown, await ledger.SettledStateAsync("never-recorded", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Open_LogWrittenBeforeTheAcceptedMark_OldRecordsAreUnknownAndNotDuplicates()
+    {
+        Directory.CreateDirectory(DeliveriesDirectory);
+        File.WriteAllText(Path.Combine(DeliveriesDirectory, "2026-03-02.log"), $"+ {Monday.ToUnixTimeMilliseconds()} d1 e1 .\n");
+        _time.Now = Monday.AddHours(1);
+
+        using var ledger = Open();
+
+        Assert.Equal(DeliveryState.Unknown, ledger.StateOf("d1", _time.Now));
+        Assert.True(ledger.TryRecord("d1", "e1", _time.Now));
+    }
+
+    [Fact]
     public void TwoInstancesOnOneDirectory_SeeEachOthersDeliveries()
     {
         using var first = Open();
@@ -107,6 +191,7 @@ public sealed class FileDeliveryLedgerTests(ITestOutputHelper output) : IDisposa
     {
         using var ledger = Open();
         Assert.True(ledger.TryRecord("d1", "e1", Monday));
+        ledger.Accept("d1", "e1");
         Assert.False(ledger.TryRecord("d1", "e1", Monday.AddDays(6)));
 
         var later = Monday.AddDays(8);

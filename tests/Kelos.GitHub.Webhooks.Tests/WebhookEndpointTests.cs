@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kelos.Core.Deliveries;
 using MassTransit;
 
 namespace Kelos.GitHub.Webhooks.Tests;
@@ -285,6 +286,35 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, redelivered.StatusCode);
         Assert.Single(_server.Messages);
     }
+
+    [Fact]
+    public async Task Post_Published_202WithTheDeliveryAcceptedInTheLedger()
+    {
+        var delivery = Guid.NewGuid().ToString();
+
+        using var response = await _server.PostAsync("issue_comment", IssueCommentCreated, delivery);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(DeliveryState.Accepted, Ledger(_server).StateOf(delivery, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task Post_PublishNeverConfirmed_503AfterThePublishTimeoutAndRefusedInTheLedger()
+    {
+        var root = Directory.CreateTempSubdirectory("kelos-webhook-hang-").FullName;
+        await using var server = await WebhookTestServer.StartAsync(root, new Dictionary<string, string?> { ["Kelos:Webhooks:PublishTimeout"] = "00:00:01" });
+        var delivery = Guid.NewGuid().ToString();
+        server.Failure.Hang = true;
+
+        using var response = await server.PostAsync("issue_comment", IssueCommentCreated, delivery);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(DeliveryState.Refused, Ledger(server).StateOf(delivery, DateTimeOffset.UtcNow));
+        Assert.Empty(server.Messages);
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static IDeliveryLedger Ledger(WebhookTestServer server) => (IDeliveryLedger)server.Services.GetService(typeof(IDeliveryLedger))!;
 
     [Fact]
     public async Task Post_RedeliveryAfterARestart_200NothingPublished()

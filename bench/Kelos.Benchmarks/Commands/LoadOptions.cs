@@ -5,12 +5,12 @@ using Kelos.Benchmarks.Load;
 namespace Kelos.Benchmarks.Commands;
 
 /// <summary>The options of every command that runs a rate sweep.</summary>
-internal sealed class LoadOptions
+internal sealed class LoadOptions(string defaultRates = "100,250,500,1000,2000,4000,8000")
 {
     private readonly Option<string> _rates = new("--rates")
     {
         Description = "Deliveries per second, one step each, comma-separated",
-        DefaultValueFactory = _ => "100,250,500,1000,2000,4000,8000",
+        DefaultValueFactory = _ => defaultRates,
     };
 
     private readonly Option<double> _seconds = new("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 10 };

@@ -2,10 +2,14 @@ using System.Net.Http.Headers;
 
 namespace Kelos.Benchmarks.Load;
 
-/// <summary>Deliveries ready to send: bodies side by side in one buffer, each with its delivery id and signature.</summary>
-internal sealed class DeliveryBatch(byte[] buffer, int bodyLength, string[] deliveryIds, string[] signatures)
+/// <summary>Deliveries ready to send: bodies side by side in one buffer, each with its delivery id, comment id and signature.</summary>
+internal sealed class DeliveryBatch(byte[] buffer, int bodyLength, string[] deliveryIds, long[] commentIds, string[] signatures)
 {
     public int Count => deliveryIds.Length;
+
+    public IReadOnlyList<string> DeliveryIds => deliveryIds;
+
+    public IReadOnlyList<long> CommentIds => commentIds;
 
     public HttpRequestMessage CreateRequest(int index, Uri endpoint)
     {

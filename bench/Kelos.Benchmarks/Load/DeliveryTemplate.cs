@@ -31,14 +31,18 @@ internal sealed class DeliveryTemplate
 
     public int BodyLength => _body.Length;
 
-    public static DeliveryTemplate Load(string path)
+    /// <param name="path">The delivery.</param>
+    /// <param name="adjust">Changes to the payload before it becomes the template (the comment's text, the repository).</param>
+    public static DeliveryTemplate Load(string path, Action<JsonObject>? adjust = null)
     {
-        var payload = JsonNode.Parse(File.ReadAllBytes(path))
+        var payload = JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject
             ?? throw new InvalidDataException($"{path} is not a JSON object");
         if (payload["comment"] is not JsonObject comment || payload["action"]?.GetValue<string>() != "created")
         {
             throw new InvalidDataException($"{path} is not an issue_comment created delivery");
         }
+
+        adjust?.Invoke(payload);
 
         comment["id"] = Marker;
         var body = JsonSerializer.SerializeToUtf8Bytes(payload);
@@ -62,6 +66,7 @@ internal sealed class DeliveryTemplate
 
         var buffer = GC.AllocateUninitializedArray<byte>(count * length);
         var deliveryIds = new string[count];
+        var commentIds = new long[count];
         var signatures = new string[count];
         for (var i = 0; i < count; i++)
         {
@@ -73,10 +78,11 @@ internal sealed class DeliveryTemplate
                 throw new InvalidOperationException($"comment id {id} does not fit its slot");
             }
 
+            commentIds[i] = id;
             deliveryIds[i] = Guid.NewGuid().ToString();
             signatures[i] = WebhookSignature.Sign(key, body);
         }
 
-        return new DeliveryBatch(buffer, length, deliveryIds, signatures);
+        return new DeliveryBatch(buffer, length, deliveryIds, commentIds, signatures);
     }
 }

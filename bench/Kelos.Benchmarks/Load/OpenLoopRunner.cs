@@ -14,13 +14,17 @@ internal sealed class OpenLoopRunner(HttpClient client, Uri endpoint)
         var step = new Step(batch.Count);
         var ticksPerRequest = (double)Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
+        var startedAt = DateTimeOffset.UtcNow;
 
         // A dedicated thread keeps the schedule: the thread pool serves the answers.
         await Task.Factory.StartNew(
             () => Dispatch(batch, step, start, ticksPerRequest, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await Task.WhenAll(step.Pending);
-        return step.Summarize(rate, TimeSpan.FromSeconds(batch.Count / (double)rate), start);
+        return step.Summarize(rate, TimeSpan.FromSeconds(batch.Count / (double)rate), start) with
+        {
+            Timeline = new StepTimeline(startedAt, start, step.Scheduled, step.Status),
+        };
     }
 
     private void Dispatch(DeliveryBatch batch, Step step, long start, double ticksPerRequest, CancellationToken cancellationToken)

@@ -29,6 +29,12 @@ internal sealed record StepResult(
     /// <summary>CPU this sender used during the step, in % of one core.</summary>
     public double? SenderCpuPercent { get; init; }
 
+    /// <summary>When each delivery was due and what it was answered, for figures measured after the step.</summary>
+    public StepTimeline? Timeline { get; init; }
+
+    /// <summary>From each accepted delivery to its Task, when the step measured that.</summary>
+    public TaskLatency? Tasks { get; init; }
+
     /// <summary>Server, broker and sender together: how much of the machine the benchmark took (2 cores: 200%).</summary>
     public double? TotalCpuPercent => SenderCpuPercent + (ServerCpuPercent ?? 0) + (BrokerCpuPercent ?? 0);
 

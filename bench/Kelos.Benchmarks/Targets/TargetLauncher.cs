@@ -28,9 +28,9 @@ internal static class TargetLauncher
     /// <c>kelos serve</c> from a build of Kelos.Cli, with a fresh state directory, a webhook secret, a throwaway GitHub
     /// App (serve insists on an App id and key; the webhook path calls no GitHub API, and with no TaskSpawners nothing
     /// else does, so its API URL is a closed loopback port), and the bus on RabbitMQ when <paramref name="rabbitMqUrl"/>
-    /// is given.
+    /// is given. With <paramref name="app"/>, a real App (the stand-in's) and its configuration directory instead.
     /// </summary>
-    public static async Task<WebhookTarget> StartKelosServeAsync(string kelosDll, string workDirectory, Uri? rabbitMqUrl, CancellationToken cancellationToken)
+    public static async Task<WebhookTarget> StartKelosServeAsync(string kelosDll, string workDirectory, Uri? rabbitMqUrl, CancellationToken cancellationToken, KelosServeApp? app = null)
     {
         if (!File.Exists(kelosDll))
         {
@@ -42,9 +42,16 @@ internal static class TargetLauncher
         var state = Directory.CreateDirectory(Path.Combine(workDirectory, "state")).FullName;
         var info = new ProcessStartInfo("dotnet") { ArgumentList = { kelosDll, "serve", "--state-dir", state, "--urls", url } };
         Isolate(info, secret);
-        info.Environment["KELOS_GITHUB_APP_ID"] = "1";
-        info.Environment["KELOS_GITHUB_PRIVATE_KEY_FILE"] = WriteThrowawayKey(workDirectory);
-        info.Environment["KELOS_GITHUB_API_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+        info.Environment["KELOS_GITHUB_APP_ID"] = app?.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1";
+        info.Environment["KELOS_GITHUB_PRIVATE_KEY_FILE"] = app?.PrivateKeyFile ?? WriteThrowawayKey(workDirectory);
+        info.Environment["KELOS_GITHUB_API_URL"] = app?.ApiUrl.ToString() ?? $"http://127.0.0.1:{FreePort.Next()}";
+        if (app is not null)
+        {
+            info.Environment["KELOS_GITHUB_APP_SLUG"] = app.Slug;
+            info.ArgumentList.Add("--config-dir");
+            info.ArgumentList.Add(app.ConfigDirectory);
+        }
+
         if (rabbitMqUrl is not null)
         {
             info.Environment[RabbitMqUrlVariable] = rabbitMqUrl.ToString();
@@ -63,10 +70,13 @@ internal static class TargetLauncher
         return path;
     }
 
-    /// <summary>No Kelos setting of the caller's shell leaks in (a GitHub App, a config directory, a broker): only the secret.</summary>
+    /// <summary>
+    /// No Kelos setting of the caller's shell leaks in (a GitHub App, a config directory, a broker): only the secret,
+    /// and the bus settings being measured (<c>KELOS_BUS_CONCURRENCY</c>, <c>KELOS_BUS_REDELIVERY</c>).
+    /// </summary>
     private static void Isolate(ProcessStartInfo info, string secret)
     {
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("KELOS_", StringComparison.Ordinal)).ToList())
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("KELOS_", StringComparison.Ordinal) && !k.StartsWith("KELOS_BUS_", StringComparison.Ordinal)).ToList())
         {
             info.Environment.Remove(name);
         }

@@ -5,7 +5,9 @@ namespace Kelos.Cli.Commands;
 /// <summary>Durations as people type them: <c>600</c>, <c>90s</c>, <c>10m</c>, <c>1h</c>, <c>1h30m</c>.</summary>
 public static class DurationText
 {
-    public static long ParseSeconds(string text)
+    /// <param name="text">What was typed.</param>
+    /// <param name="what">The flag or variable it came from, for the error message.</param>
+    public static long ParseSeconds(string text, string what = "--timeout")
     {
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) && plain > 0)
         {
@@ -27,7 +29,7 @@ public static class DurationText
             var unit = c switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => 0 };
             if (unit == 0 || !sawDigit)
             {
-                throw new CliException($"--timeout \"{text}\" is not a duration; use seconds (600) or units (90s, 10m, 1h30m)");
+                throw new CliException($"{what} \"{text}\" is not a duration; use seconds (600) or units (90s, 10m, 1h30m)");
             }
 
             total += number * unit;
@@ -37,7 +39,7 @@ public static class DurationText
 
         if (sawDigit || total <= 0)
         {
-            throw new CliException($"--timeout \"{text}\" is not a duration; use seconds (600) or units (90s, 10m, 1h30m)");
+            throw new CliException($"{what} \"{text}\" is not a duration; use seconds (600) or units (90s, 10m, 1h30m)");
         }
 
         return total;

@@ -1,3 +1,4 @@
+using Kelos.Cli.Hosting.Bus;
 using Kelos.Controller;
 using Kelos.Core.Deliveries;
 using Kelos.Core.Installations;
@@ -12,7 +13,6 @@ using Kelos.Runtime.Local.Installations;
 using Kelos.Runtime.Local.Runs;
 using Kelos.Runtime.Local.Sandbox;
 using Kelos.Runtime.Local.State;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,8 +43,10 @@ public static class EmbeddedHost
             web.Services.AddKelosWebhooks(web.Configuration);
             web.Services.AddKelosGitHubApp();
             web.Services.AddSingleton<IInstallationStore, FileInstallationStore>();
+            web.Services.AddKelosMetrics();
             var app = web.Build();
             app.MapKelosWebhooks();
+            app.MapKelosMetrics();
 
             // Templates load once at start: one that does not parse stops the start here, naming the file and line.
             app.Services.GetRequiredService<CommentTemplates>();
@@ -80,29 +82,12 @@ public static class EmbeddedHost
             builder.Services.AddConfigDirectory(settings.ConfigDirectory);
         }
 
-        builder.Services.AddMassTransit(bus =>
+        builder.Services.AddKelosBus(settings.RabbitMqUrl, KelosBusOptions.FromEnvironment(), bus =>
         {
             bus.AddControllerConsumers();
             if (gitHub)
             {
                 bus.AddGitHubConsumers();
-            }
-
-            // A consumer that fails (GitHub down, a lock held) is tried again; every consumer is idempotent, so
-            // a retry never starts, posts or reacts twice.
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(200, 1000, 5000, 15000)));
-            if (settings.RabbitMqUrl is { } rabbit)
-            {
-                // A deployment's bus: durable, shared with the other Kelos processes on the broker.
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(rabbit);
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
     }
@@ -117,8 +102,13 @@ public static class EmbeddedHost
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             // A host that fails to start is reported by the CLI in one line; no stack trace on the console.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting", LogEventLevel.Fatal)
+            // /readyz answering 503 is the answer, not an error to log at every probe; MassTransit logs the cause.
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.Logger(console => console.Filter.ByExcluding(ConsoleFaultSummary.Applies)
+                .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose))
+            .WriteTo.Logger(console => console.Filter.ByIncludingOnly(ConsoleFaultSummary.Applies).Enrich.With<ConsoleFaultSummary>()
+                .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleFaultSummary.Template, standardErrorFromLevel: LogEventLevel.Verbose))
             .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
             .CreateLogger();
     }

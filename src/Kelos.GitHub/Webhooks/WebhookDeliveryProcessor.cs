@@ -10,8 +10,11 @@ namespace Kelos.GitHub.Webhooks;
 /// <summary>
 /// What happens to a verified delivery, in order: is it JSON; is it <c>ping</c>; does Kelos handle its event and
 /// action; does the payload fit its event; is it new (delivery id and event identity, in the ledger); then publish.
-/// No GitHub API is called here. When publishing fails the ledger forgets the delivery and the answer is 503, so
-/// GitHub shows the delivery as failed and its redelivery is accepted.
+/// No GitHub API is called here. The answer is 202 only once the broker has confirmed the publish and the ledger
+/// holds the delivery as accepted. When publishing fails (the broker is down or slow past
+/// <see cref="KelosWebhookOptions.PublishTimeout"/>) the ledger marks it refused and the answer is 503, so GitHub
+/// shows the delivery as failed, its redelivery is taken in as new, and a copy that reached the broker anyway is
+/// not acted on (<see cref="AcceptedDeliveryFilter{T}"/>).
 /// </summary>
 internal sealed class WebhookDeliveryProcessor(
     IDeliveryLedger ledger,
@@ -87,8 +90,12 @@ internal sealed class WebhookDeliveryProcessor(
         timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            await publisher.Publish(normalized.Message, timeout.Token);
-            return WebhookOutcome.Accepted();
+            // On RabbitMQ this returns when the broker confirmed the message (publisher confirms); in memory, at once.
+            // Bounded here and not only through the token: while the broker restarts, a publish can wait for a
+            // connection past its cancellation, and GitHub gives up after 10 s.
+            var publishing = publisher.Publish(normalized.Message, timeout.Token);
+            _ = publishing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await publishing.WaitAsync(timeout.Token);
         }
         catch (Exception e)
         {
@@ -99,6 +106,19 @@ internal sealed class WebhookDeliveryProcessor(
             ForgetQuietly(delivery.DeliveryId, normalized.Identity);
             return WebhookOutcome.Unavailable("could not publish the event; redeliver later");
         }
+
+        try
+        {
+            ledger.Accept(delivery.DeliveryId, normalized.Identity);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            // The message is on the broker and will be acted on (an unconcluded delivery is, after the pending
+            // limit); only a redelivery would now be taken in again, which the idempotent consumers absorb.
+            logger.LogError(e, "Delivery {DeliveryId}: published, but the ledger could not mark it accepted", delivery.DeliveryId);
+        }
+
+        return WebhookOutcome.Accepted();
     }
 
     private void ForgetQuietly(string deliveryId, string identity)
@@ -109,7 +129,7 @@ internal sealed class WebhookDeliveryProcessor(
         }
         catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
         {
-            logger.LogError(e, "Delivery {DeliveryId} stays in the ledger: its redelivery will be taken for a duplicate", deliveryId);
+            logger.LogError(e, "Delivery {DeliveryId} could not be marked refused: a redelivery within 30 s is taken for a duplicate, and a copy that reached the broker is acted on", deliveryId);
         }
     }
 

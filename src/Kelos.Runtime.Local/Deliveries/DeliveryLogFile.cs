@@ -26,6 +26,12 @@ internal sealed class DeliveryLogFile : IDisposable
 
     public static DeliveryLogFile? OpenExisting(string path)
     {
+        // Asked for the neighbouring days at every decision: a stat, not a FileNotFoundException, when there is none.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return new(File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete));

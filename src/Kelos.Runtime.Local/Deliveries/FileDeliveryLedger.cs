@@ -6,19 +6,24 @@ namespace Kelos.Runtime.Local.Deliveries;
 
 /// <summary>
 /// The delivery ledger in the state directory: <c>deliveries/YYYY-MM-DD.log</c>, one append-only log per UTC day,
-/// plus an in-memory index loaded at start. A decision takes the in-process lock and <c>deliveries/ledger.lock</c>
+/// plus an in-memory index (each delivery id and event identity with its state) loaded at start. A decision takes the in-process lock and <c>deliveries/ledger.lock</c>
 /// (flock, shared with every <c>kelos</c> process on the machine), reads what other processes appended since
-/// (the day's log and its neighbours), decides, and appends one line. Whole day files older than the retention
-/// are deleted; nothing is ever rewritten.
+/// (the day's log and its neighbours), decides, and appends one line: recorded (pending), accepted or refused.
+/// Whole day files older than the retention are deleted; nothing is ever rewritten.
 /// </summary>
 /// <remarks>
 /// A line is written to the operating system (it survives the process being killed and restarted) but not
 /// fsynced: a power loss may forget the last moments' deliveries, and a redelivery of one of them is then
-/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work.
+/// published again; the consumers downstream are idempotent (invariant 1), so that costs no double work. Logs
+/// written before the accepted mark existed hold only recorded and refused lines: their deliveries read as unknown
+/// once the pending limit has passed, which is what they were to the old version (acted on, and a redelivery
+/// published again).
 /// </remarks>
 public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(200);
     private const string FileSuffix = ".log";
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -26,9 +31,11 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     private readonly string _lockFile;
     private readonly TimeProvider _time;
     private readonly long _retentionMs;
+    private readonly long _pendingLimitMs = (long)IDeliveryLedger.PendingLimit.TotalMilliseconds;
     private readonly TimeSpan _retention;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
     private readonly SortedDictionary<DateOnly, DeliveryLogFile> _files = [];
     private DateOnly _prunedOn;
     private bool _disposed;
@@ -65,13 +72,71 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
                 return false;
             }
 
-            Write(day, new DeliveryLogRecord(Recorded: true, atMs, deliveryId, eventIdentity));
+            Write(day, new DeliveryLogRecord(DeliveryState.Pending, atMs, deliveryId, eventIdentity));
             PruneIfDue(at);
             return true;
         }
     }
 
-    public void Forget(string deliveryId, string eventIdentity)
+    public void Accept(string deliveryId, string eventIdentity) => Conclude(DeliveryState.Accepted, deliveryId, eventIdentity);
+
+    public void Forget(string deliveryId, string eventIdentity) => Conclude(DeliveryState.Refused, deliveryId, eventIdentity);
+
+    public DeliveryState StateOf(string deliveryId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        lock (_gate)
+        {
+            return StateOfLocked(deliveryId, now);
+        }
+    }
+
+    public async Task<DeliveryState> SettledStateAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var pause = FirstPause;
+        while (true)
+        {
+            Task concluded;
+            lock (_gate)
+            {
+                var state = StateOfLocked(deliveryId, _time.GetUtcNow());
+                if (state != DeliveryState.Pending)
+                {
+                    _waiters.Remove(deliveryId);
+                    return state;
+                }
+
+                if (!_waiters.TryGetValue(deliveryId, out var waiter))
+                {
+                    _waiters[deliveryId] = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                concluded = waiter.Task;
+            }
+
+            // Concluded in this process: woken at once. In another process: seen at the next look.
+            await Task.WhenAny(concluded, Task.Delay(pause, _time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+    }
+
+    private DeliveryState StateOfLocked(string deliveryId, DateTimeOffset now)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        using var held = FileLock.Acquire(_lockFile, LockTimeout);
+        CatchUp(DayOf(now));
+        if (!_entries.TryGetValue(DeliveryKey(deliveryId), out var entry) || entry.UnixMilliseconds <= nowMs - _retentionMs)
+        {
+            return DeliveryState.Unknown;
+        }
+
+        return entry.State == DeliveryState.Pending && nowMs - entry.UnixMilliseconds >= _pendingLimitMs ? DeliveryState.Unknown : entry.State;
+    }
+
+    private void Conclude(DeliveryState state, string deliveryId, string eventIdentity)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         ArgumentException.ThrowIfNullOrEmpty(eventIdentity);
@@ -82,7 +147,11 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var held = FileLock.Acquire(_lockFile, LockTimeout);
             CatchUp(day);
-            Write(day, new DeliveryLogRecord(Recorded: false, now.ToUnixTimeMilliseconds(), deliveryId, eventIdentity));
+            Write(day, new DeliveryLogRecord(state, now.ToUnixTimeMilliseconds(), deliveryId, eventIdentity));
+            if (_waiters.Remove(deliveryId, out var waiter))
+            {
+                waiter.TrySetResult();
+            }
         }
     }
 
@@ -131,12 +200,12 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
                 }
             }
 
-            // In date order, so a forget written the day after its record still comes after it.
+            // In date order, so an outcome written the day after its record still comes after it.
             foreach (var file in _files.Values)
             {
                 file.ReadNew(record =>
                 {
-                    if (!record.Recorded || record.UnixMilliseconds > nowMs - _retentionMs)
+                    if (record.State == DeliveryState.Refused || record.UnixMilliseconds > nowMs - _retentionMs)
                     {
                         Apply(record);
                     }
@@ -183,21 +252,19 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
 
     private void Apply(DeliveryLogRecord record)
     {
-        var delivery = DeliveryKey(record.DeliveryId);
-        var identity = EventKey(record.EventIdentity);
-        if (record.Recorded)
-        {
-            _seen[delivery] = record.UnixMilliseconds;
-            _seen[identity] = record.UnixMilliseconds;
-        }
-        else
-        {
-            _seen.Remove(delivery);
-            _seen.Remove(identity);
-        }
+        var entry = new Entry(record.UnixMilliseconds, record.State);
+        _entries[DeliveryKey(record.DeliveryId)] = entry;
+        _entries[EventKey(record.EventIdentity)] = entry;
     }
 
-    private bool IsSeen(string key, long atMs) => _seen.TryGetValue(key, out var seenMs) && seenMs > atMs - _retentionMs;
+    /// <summary>Accepted within the retention, or pending and still within the pending limit: a duplicate.</summary>
+    private bool IsSeen(string key, long atMs) =>
+        _entries.TryGetValue(key, out var entry) && entry.UnixMilliseconds > atMs - _retentionMs && entry.State switch
+        {
+            DeliveryState.Accepted => true,
+            DeliveryState.Pending => atMs - entry.UnixMilliseconds < _pendingLimitMs,
+            _ => false,
+        };
 
     /// <summary>Once a day: drops day files that hold only expired entries, and expired entries from memory.</summary>
     private void PruneIfDue(DateTimeOffset now)
@@ -224,11 +291,11 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
         }
 
         var cutoff = now.ToUnixTimeMilliseconds() - _retentionMs;
-        foreach (var (key, seenMs) in _seen)
+        foreach (var (key, entry) in _entries)
         {
-            if (seenMs <= cutoff)
+            if (entry.UnixMilliseconds <= cutoff)
             {
-                _seen.Remove(key);
+                _entries.Remove(key);
             }
         }
     }
@@ -241,4 +308,7 @@ public sealed class FileDeliveryLedger : IDeliveryLedger, IDisposable
     private static string DeliveryKey(string deliveryId) => "d:" + deliveryId;
 
     private static string EventKey(string eventIdentity) => "e:" + eventIdentity;
+
+    /// <summary>The last line about a delivery id or event identity: when, and what it said.</summary>
+    private readonly record struct Entry(long UnixMilliseconds, DeliveryState State);
 }

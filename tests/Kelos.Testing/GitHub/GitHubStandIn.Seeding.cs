@@ -108,7 +108,8 @@ public sealed partial class GitHubStandIn
     }
 
     /// <summary>Adds a conversation comment by <paramref name="author"/> to an issue or pull request; returns its id.</summary>
-    public long AddIssueComment(string repository, int number, string author, string body)
+    /// <param name="id">The comment's id, for a caller that has chosen them already (a load generator); else the next one.</param>
+    public long AddIssueComment(string repository, int number, string author, string body, long? id = null)
     {
         lock (_state.Gate)
         {
@@ -119,8 +120,12 @@ public sealed partial class GitHubStandIn
             }
 
             var now = _state.Time.GetUtcNow();
-            var comment = new StandInComment(_state.NextId(), repo.FullName, number, author, body, now, now);
-            _state.Comments[comment.Id] = comment;
+            var comment = new StandInComment(id ?? _state.NextId(), repo.FullName, number, author, body, now, now);
+            if (!_state.Comments.TryAdd(comment.Id, comment))
+            {
+                throw new ArgumentException($"Comment {comment.Id} exists already.", nameof(id));
+            }
+
             return comment.Id;
         }
     }

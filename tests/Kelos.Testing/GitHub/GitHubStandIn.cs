@@ -15,8 +15,8 @@ namespace Kelos.Testing.GitHub;
 /// Served both at the root and under <c>/api/v3/</c> (GitHub Enterprise style). Every answer carries
 /// <c>x-ratelimit-*</c> headers. Seed with the <c>Add…</c>/<c>Set…</c> methods, inspect with the query methods, and
 /// ask for failures with <see cref="ThrottleContentCreation"/>, <see cref="FailNextCalls"/>, <see cref="DelayNextCalls"/>
-/// and <see cref="ExhaustRateLimit"/>. Comments, reactions, pull requests and replies made through the API are written
-/// by <see cref="BotLogin"/>.
+/// and <see cref="ExhaustRateLimit"/>, or hold calls unanswered with <see cref="HoldCalls"/>. Comments, reactions, pull
+/// requests and replies made through the API are written by <see cref="BotLogin"/>.
 /// </remarks>
 public sealed partial class GitHubStandIn : IAsyncDisposable
 {
@@ -128,6 +128,21 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds every call whose path (without <c>/api/v3</c>) starts with <paramref name="pathPrefix"/> unanswered until
+    /// the returned hold is released (or disposed); a caller that gives up or dies in the meantime gets nothing.
+    /// </summary>
+    public StandInHold HoldCalls(string pathPrefix)
+    {
+        var hold = new StandInHold(pathPrefix);
+        lock (_state.Gate)
+        {
+            _state.Knobs.Holds.Add(hold);
+        }
+
+        return hold;
+    }
+
     /// <summary>Answers every call with 403 "API rate limit exceeded" and <c>x-ratelimit-remaining: 0</c> until <paramref name="until"/>.</summary>
     public void ExhaustRateLimit(DateTimeOffset until)
     {
@@ -140,6 +155,11 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        lock (_state.Gate)
+        {
+            _state.Knobs.Holds.ForEach(h => h.Release());
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         _state.Dispose();

@@ -22,4 +22,6 @@ internal sealed class StandInKnobs
     public TimeSpan Delay { get; set; }
 
     public string? DelayPathPrefix { get; set; }
+
+    public List<StandInHold> Holds { get; } = [];
 }

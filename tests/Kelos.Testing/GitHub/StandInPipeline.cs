@@ -29,6 +29,11 @@ internal sealed class StandInPipeline(StandInState state)
 
         try
         {
+            if (HoldFor(context) is { } hold)
+            {
+                await hold.WaitAsync(context.RequestAborted);
+            }
+
             if (!await DelayAsync(context))
             {
                 return;
@@ -89,6 +94,15 @@ internal sealed class StandInPipeline(StandInState state)
         {
             context.Response.StatusCode = 499;
             return false;
+        }
+    }
+
+    private StandInHold? HoldFor(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        lock (state.Gate)
+        {
+            return state.Knobs.Holds.FirstOrDefault(h => !h.IsReleased && path.StartsWith(h.PathPrefix, StringComparison.Ordinal));
         }
     }
 
