@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kelos.GitHub;
 
-/// <summary>Wiring for the GitHub App role: the App's credentials, trust, triggers and answers.</summary>
+/// <summary>
+/// Wiring for the GitHub App: the App's credentials, trust, triggers and answers. The reporter is added apart
+/// (<c>AddKelosReporter</c>), by the processes that report.
+/// </summary>
 public static class GitHubFrontEndServiceCollectionExtensions
 {
     public const string AppIdVariable = "KELOS_GITHUB_APP_ID";
@@ -54,7 +57,6 @@ public static class GitHubFrontEndServiceCollectionExtensions
         services.AddSingleton<SubjectCommandHandler>();
         services.AddSingleton<HelpReplies>();
         services.AddSingleton<InstallationLookup>();
-        services.AddKelosReporter();
         return services;
     }
 
@@ -71,13 +73,25 @@ public static class GitHubFrontEndServiceCollectionExtensions
         return dirs;
     }
 
-    /// <summary>The consumers of the GitHub role, for the bus configuration of the mode.</summary>
+    /// <summary>Every GitHub consumer: the triggers and the reporter (one process that plays every role).</summary>
     public static void AddGitHubConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddGitHubTriggerConsumers();
+        bus.AddGitHubReporterConsumers();
+    }
+
+    /// <summary>
+    /// What turns webhook events into Tasks and answers people at once (👀, help, status, cancel, refusals), and
+    /// records installations: the controller's side of GitHub.
+    /// </summary>
+    public static void AddGitHubTriggerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<GitHubEventConsumer>();
         bus.AddConsumer<AcknowledgeConsumer>();
         bus.AddConsumer<ReplyConsumer, ReplyConsumerDefinition>();
         bus.AddConsumer<InstallationEventConsumer, InstallationEventConsumerDefinition>();
-        bus.AddConsumer<TaskReportConsumer>();
     }
+
+    /// <summary>The reporter's consumer of Task lifecycle events (register <c>AddKelosReporter</c> with it).</summary>
+    public static void AddGitHubReporterConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<TaskReportConsumer>();
 }

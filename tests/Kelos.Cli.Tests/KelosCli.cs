@@ -39,6 +39,19 @@ public sealed class KelosCli : IDisposable
     /// <summary>Starts <c>kelos serve ARGS</c> with extra environment and waits until it leads the state directory.</summary>
     public async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        var process = StartServe(environment, args);
+        for (var i = 0; i < 200 && !ControllerLocked(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(ControllerLocked(), "kelos serve did not take the controller lock");
+        return process;
+    }
+
+    /// <summary>Starts <c>kelos serve ARGS</c> with extra environment (null removes a variable), without waiting for anything.</summary>
+    public Process StartServe(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         var info = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = Root,
@@ -69,12 +82,6 @@ public sealed class KelosCli : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _servers.Add(process);
-        for (var i = 0; i < 200 && !ControllerLocked(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(ControllerLocked(), "kelos serve did not take the controller lock");
         return process;
     }
 

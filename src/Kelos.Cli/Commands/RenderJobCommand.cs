@@ -23,17 +23,16 @@ public static class RenderJobCommand
         var files = new Option<string[]>("--filename", "-f") { Description = "YAML with the Task (and its Workspace, AgentConfigs); repeatable", Required = true };
         var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of the Job (default: the Task's, else \"default\")" };
         var taskName = new Option<string?>("--task") { Description = "The Task to render when the files hold more than one" };
-        var agentImages = new Option<string[]>("--agent-image") { Description = "TYPE=IMAGE: the image for an agent type instead of the stock one; repeatable" };
-        var gitImage = new Option<string?>("--git-image") { Description = "Image of the init containers (needs sh, git, base64)" };
-        var command = new Command("job", "Print the Job (and per-Task Secret) the controller would create for a Task") { files, ns, taskName, agentImages, gitImage };
+        var images = new AgentImageOptions();
+        var command = new Command("job", "Print the Job (and per-Task Secret) the controller would create for a Task") { files, ns, taskName };
+        images.AddTo(command);
         command.SetAction(parse =>
         {
             var loaded = parse.GetRequiredValue(files).SelectMany(f => ResourceFiles.LoadWithFiles(f, console, "nothing was rendered")).ToList();
             var task = PickTask(loaded, parse.GetValue(taskName));
             var state = CommonOptions.State(parse);
-            var images = Images(parse.GetValue(agentImages) ?? [], parse.GetValue(gitImage));
             var @namespace = parse.GetValue(ns) ?? ((KelosTask)task.Resource).Metadata.NamespaceProperty ?? "default";
-            var input = Input(task, loaded, state, images, @namespace);
+            var input = Input(task, loaded, state, images.Read(parse), @namespace);
             try
             {
                 if (TaskSecretBuilder.Build(input) is { } secret)
@@ -87,23 +86,5 @@ public static class RenderJobCommand
             images.For(task),
             images.GitImage,
             @namespace);
-    }
-
-    private static AgentImages Images(string[] agentImages, string? gitImage)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in agentImages)
-        {
-            var at = pair.IndexOf('=', StringComparison.Ordinal);
-            if (at <= 0 || at == pair.Length - 1 || !AgentTypes.All.Contains(pair[..at]))
-            {
-                throw new CliException($"--agent-image \"{pair}\": expected TYPE=IMAGE with TYPE one of {string.Join(", ", AgentTypes.All)}");
-            }
-
-            overrides[pair[..at]] = pair[(at + 1)..];
-        }
-
-        var images = new AgentImages { Overrides = overrides };
-        return gitImage is null ? images : new AgentImages { Overrides = overrides, GitImage = gitImage };
     }
 }

@@ -6,6 +6,7 @@ using Kelos.Core.Runtime;
 using Kelos.Core.Store;
 using Kelos.GitHub;
 using Kelos.GitHub.Replies;
+using Kelos.GitHub.Reporting;
 using Kelos.GitHub.Webhooks;
 using Kelos.Runtime.Local;
 using Kelos.Runtime.Local.Deliveries;
@@ -19,7 +20,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
 
 namespace Kelos.Cli.Hosting;
 
@@ -42,6 +42,7 @@ public static class EmbeddedHost
             web.Services.AddSingleton<IDeliveryLedger>(sp => new FileDeliveryLedger(state, sp.GetRequiredService<TimeProvider>()));
             web.Services.AddKelosWebhooks(web.Configuration);
             web.Services.AddKelosGitHubApp();
+            web.Services.AddKelosReporter();
             web.Services.AddSingleton<IInstallationStore, FileInstallationStore>();
             web.Services.AddKelosMetrics();
             var app = web.Build();
@@ -62,7 +63,7 @@ public static class EmbeddedHost
     private static void AddEmbedded(IHostApplicationBuilder builder, EmbeddedHostSettings settings, bool gitHub)
     {
         var state = settings.State;
-        builder.Services.AddSerilog(Logging(state, settings.ConsoleLevel), dispose: true);
+        builder.Services.AddSerilog(KelosLogging.Create(state, settings.ConsoleLevel), dispose: true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(state);
@@ -90,26 +91,5 @@ public static class EmbeddedHost
                 bus.AddGitHubConsumers();
             }
         });
-    }
-
-    private static Serilog.Core.Logger Logging(StateDirectory state, LogEventLevel consoleLevel)
-    {
-        var logs = Path.Combine(state.Root, "logs");
-        Directory.CreateDirectory(logs);
-        return new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            // A host that fails to start is reported by the CLI in one line; no stack trace on the console.
-            .MinimumLevel.Override("Microsoft.Extensions.Hosting", LogEventLevel.Fatal)
-            // /readyz answering 503 is the answer, not an error to log at every probe; MassTransit logs the cause.
-            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
-            .Enrich.FromLogContext()
-            .WriteTo.Logger(console => console.Filter.ByExcluding(ConsoleFaultSummary.Applies)
-                .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose))
-            .WriteTo.Logger(console => console.Filter.ByIncludingOnly(ConsoleFaultSummary.Applies).Enrich.With<ConsoleFaultSummary>()
-                .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleFaultSummary.Template, standardErrorFromLevel: LogEventLevel.Verbose))
-            .WriteTo.File(Path.Combine(logs, "kelos-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
-            .CreateLogger();
     }
 }

@@ -13,4 +13,8 @@ public static class GitHubSettings
     public static bool IsConfigured() =>
         new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable, GitHubFrontEndServiceCollectionExtensions.AppIdVariable }
             .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
+
+    /// <summary>Whether the App itself is configured (its id): what the triggers and the reporter need to call GitHub.</summary>
+    public static bool IsAppConfigured() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(GitHubFrontEndServiceCollectionExtensions.AppIdVariable));
 }

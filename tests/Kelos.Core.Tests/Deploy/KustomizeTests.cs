@@ -93,7 +93,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Overlay_EachRoleServesItsRoleWithHealthAndReadinessProbes(string overlay)
+    public void Overlay_EachRoleServesItsRoleAsItsServiceAccountWithProbes(string overlay)
     {
         foreach (var role in KelosDeployments(overlay))
         {
@@ -102,6 +102,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
             var args = container["args"]!.AsArray().Select(a => (string)a!).ToList();
 
             Assert.Equal(["serve", "--role", component], args.Take(3));
+            Assert.Equal($"kelos-{component}", (string?)role["spec"]!["template"]!["spec"]!["serviceAccountName"]);
             Assert.Equal("/healthz", (string?)container["livenessProbe"]?["httpGet"]?["path"]);
             Assert.Equal("/readyz", (string?)container["readinessProbe"]?["httpGet"]?["path"]);
         }

@@ -8,6 +8,9 @@ namespace Kelos.Testing.Kubernetes;
 /// </summary>
 internal sealed class KubernetesPipeline(KubernetesState state)
 {
+    private static string User(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : "";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
@@ -27,7 +30,7 @@ internal sealed class KubernetesPipeline(KubernetesState state)
                 if (!recorded)
                 {
                     recorded = true;
-                    state.Calls.Add(new KubernetesCall(request.Method, path, request.QueryString.Value ?? "", body, request.ContentType ?? "", context.Response.StatusCode));
+                    state.Calls.Add(new KubernetesCall(request.Method, path, request.QueryString.Value ?? "", body, request.ContentType ?? "", context.Response.StatusCode, User(request)));
                 }
             }
         }

@@ -50,6 +50,35 @@ public sealed partial class KubernetesStandIn : IAsyncDisposable
     /// <summary>A client configuration for this server (plain HTTP, no credentials), as a kubeconfig would give.</summary>
     public KubernetesClientConfiguration ClientConfiguration() => new() { Host = BaseUrl.ToString().TrimEnd('/') };
 
+    /// <summary>
+    /// A kubeconfig file for this server, written to <paramref name="path"/>, whose user sends <paramref name="token"/>
+    /// as its bearer token (so <see cref="KubernetesCall.User"/> tells processes apart), with
+    /// <paramref name="namespace"/> as the context's namespace.
+    /// </summary>
+    public string WriteKubeconfig(string path, string token, string @namespace = "default")
+    {
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: stand-in
+                cluster:
+                  server: {BaseUrl.ToString().TrimEnd('/')}
+            users:
+              - name: {token}
+                user:
+                  token: {token}
+            contexts:
+              - name: stand-in
+                context:
+                  cluster: stand-in
+                  user: {token}
+                  namespace: {@namespace}
+            current-context: stand-in
+            """);
+        return path;
+    }
+
     /// <summary>A real <see cref="k8s.Kubernetes"/> client talking to this server; the caller disposes it.</summary>
     public k8s.Kubernetes CreateClient() => new(ClientConfiguration());
 
