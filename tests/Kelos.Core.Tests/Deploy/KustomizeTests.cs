@@ -128,11 +128,11 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     }
 
     [Fact]
-    public void Reporter_OnlyReadsAndPatchesTasks()
+    public void Reporter_OnlyReadsAndUpdatesTasks()
     {
         var rules = Rules(deploy.Objects("deploy/base"), "ClusterRole", "kelos-reporter");
 
-        Assert.Equal(["kelos.dev tasks: get list watch patch"], rules);
+        Assert.Equal(["kelos.dev tasks: get list watch update patch"], rules);
     }
 
     [Fact]
@@ -146,7 +146,8 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
                 "kelos.dev tasks: get list watch create update patch delete",
                 "kelos.dev tasks/status: get update patch",
                 "kelos.dev tasks/finalizers: update",
-                "kelos.dev workspaces,agentconfigs,taskspawners: get list watch",
+                "kelos.dev workspaces: get list watch create update",
+                "kelos.dev agentconfigs,taskspawners: get list watch",
                 "kelos.dev taskspawners/status: get update patch",
                 "batch jobs: get list watch create delete",
                 " pods: get list watch",
