@@ -15,7 +15,8 @@ namespace Kelos.Agents;
 /// "Invalid auth method selected"), usage statistics and telemetry off, and the MCP servers under
 /// <c>mcpServers</c> (streamable HTTP as <c>httpUrl</c>, SSE as <c>url</c>). Instructions go to
 /// <c>~/.gemini/GEMINI.md</c>. <c>GEMINI_CLI_TRUST_WORKSPACE=true</c> lets it work in the clone without asking;
-/// a gateway is the caller's <c>GOOGLE_GEMINI_BASE_URL</c>, which passes through.
+/// a gateway is the caller's <c>GOOGLE_GEMINI_BASE_URL</c>, which passes through; with it set, Gemini tries each
+/// model call once (<c>general.maxAttempts</c> 1) and leaves retrying to the gateway.
 /// </remarks>
 public sealed class GeminiAdapter : IAgentAdapter
 {
@@ -35,7 +36,7 @@ public sealed class GeminiAdapter : IAgentAdapter
         var launch = new LaunchBuilder(context, "--yolo", "--output-format", "stream-json", "-p", context.Prompt, "-m", model)
             .Set("GEMINI_CLI_TRUST_WORKSPACE", "true");
         launch.Instructions(launch.Home(".gemini", "GEMINI.md"))
-            .File(launch.Home(".gemini", "settings.json"), Settings(McpServerList.Parse(context.McpServersJson)));
+            .File(launch.Home(".gemini", "settings.json"), Settings(context.Environment, McpServerList.Parse(context.McpServersJson)));
         return launch.Build("gemini");
     }
 
@@ -43,7 +44,7 @@ public sealed class GeminiAdapter : IAgentAdapter
 
     public IReadOnlyList<AgentLogEntry> FormatLogLine(string line) => LogLines.Format(line, GeminiLogFormatter.Format);
 
-    private static string Settings(IReadOnlyList<McpServer> servers)
+    private static string Settings(IReadOnlyDictionary<string, string> environment, IReadOnlyList<McpServer> servers)
     {
         var settings = new JsonObject
         {
@@ -51,6 +52,13 @@ public sealed class GeminiAdapter : IAgentAdapter
             ["privacy"] = new JsonObject { ["usageStatisticsEnabled"] = false },
             ["telemetry"] = new JsonObject { ["enabled"] = false },
         };
+        if (!string.IsNullOrWhiteSpace(environment.GetValueOrDefault("GOOGLE_GEMINI_BASE_URL")))
+        {
+            // Behind a gateway, one try per model call: the gateway does the retrying (as for Codex). Gemini's own
+            // ten attempts with backoff would keep a Task whose gateway answers 5xx busy for minutes.
+            settings["general"] = new JsonObject { ["maxAttempts"] = 1 };
+        }
+
         if (servers.Count > 0)
         {
             settings["mcpServers"] = McpJson.Gemini(servers);

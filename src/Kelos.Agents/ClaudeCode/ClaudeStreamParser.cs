@@ -7,7 +7,8 @@ namespace Kelos.Agents.ClaudeCode;
 /// Reads Claude Code's <c>--output-format stream-json</c> (and Cursor's, which has the same shape with camelCase
 /// usage). The last <c>result</c> line carries usage, cost and the answer. Failure is judged by <c>is_error</c>,
 /// never by <c>subtype</c> (it stays "success" on API errors); a run whose last stop reason is not
-/// <c>end_turn</c> stopped mid-work and counts as failed, whatever the result line says.
+/// <c>end_turn</c>, or that gave up with a terminal reason of its own (no API error status), stopped mid-work and
+/// counts as failed and incomplete, whatever the result line says.
 /// </summary>
 internal sealed class ClaudeStreamParser(string agentName) : JsonStreamParser(agentName)
 {
@@ -30,7 +31,7 @@ internal sealed class ClaudeStreamParser(string agentName) : JsonStreamParser(ag
         var answer = string.IsNullOrEmpty(result.Text) ? lastAssistantText : result.Text;
         if (IncompleteReason(result) is { } incomplete)
         {
-            return Summary(true, $"{AgentName} stopped mid-work ({incomplete})", answer);
+            return Summary(true, $"{AgentName} stopped mid-work, the run is incomplete ({incomplete})", answer);
         }
 
         return exitCode != 0 ? Summary(true, ExitFailure(exitCode), answer) : Summary(false, null, answer);
@@ -106,7 +107,12 @@ internal sealed class ClaudeStreamParser(string agentName) : JsonStreamParser(ag
             details.Add($"subtype {subtype}");
         }
 
-        var reason = $"{AgentName} reported an error: {LogText.Shorten(message, LogText.ReasonLength)}";
+        // An error that is not the API's own (no status) with a terminal reason is the loop giving up mid-work:
+        // e.g. the model stopped on tool_use without a usable tool call (terminal_reason malformed_tool_use_exhausted).
+        var incomplete = line.ApiErrorStatus is null && line.TerminalReason is { } end && end != "completed";
+        var reason = incomplete
+            ? $"{AgentName} stopped mid-work, the run is incomplete: {LogText.Shorten(message, LogText.ReasonLength)}"
+            : $"{AgentName} reported an error: {LogText.Shorten(message, LogText.ReasonLength)}";
         return details.Count == 0 ? reason : $"{reason} ({string.Join(", ", details)})";
     }
 

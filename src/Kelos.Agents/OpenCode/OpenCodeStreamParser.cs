@@ -50,7 +50,10 @@ internal sealed class OpenCodeStreamParser() : JsonStreamParser("OpenCode")
         }
     }
 
-    /// <summary><c>error.data.message</c> when there is one, else the error's name (e.g. <c>ProviderAuthError</c>).</summary>
+    /// <summary>
+    /// <c>error.data.message</c> when there is one, else the error's name (e.g. <c>ProviderAuthError</c>); with the
+    /// provider's HTTP status (<c>error.data.statusCode</c>) after it, since the message alone may not say it.
+    /// </summary>
     public static string ErrorMessage(JsonElement line)
     {
         if (line.Property("error") is not { } error)
@@ -63,6 +66,8 @@ internal sealed class OpenCodeStreamParser() : JsonStreamParser("OpenCode")
             return error.GetString()!;
         }
 
-        return error.Object("data")?.String("message") ?? error.String("message") ?? error.String("name") ?? error.GetRawText();
+        var data = error.Object("data");
+        var message = data?.String("message") ?? error.String("message") ?? error.String("name") ?? error.GetRawText();
+        return data?.Int64("statusCode") is { } status ? $"{message} (HTTP {status})" : message;
     }
 }

@@ -38,11 +38,25 @@ public class ClaudeCodeStreamTests
         var summary = StreamSamples.Run(Agent, "stopped-mid-work", exitCode: 0);
 
         Assert.True(summary.Failed);
-        Assert.Equal("Claude Code stopped mid-work (stop_reason tool_use)", summary.FailureReason);
+        Assert.Equal("Claude Code stopped mid-work, the run is incomplete (stop_reason tool_use)", summary.FailureReason);
         Assert.Equal("Let me run the tests before changing anything.", summary.FinalAnswer);
         Assert.Equal(11, summary.InputTokens);
         Assert.Equal(118, summary.OutputTokens);
         Assert.Equal(0.0512338m, summary.CostUsd);
+    }
+
+    /// <summary>Claude Code 2.1.330 against a model that stops on tool_use without a tool call (recorded, trimmed).</summary>
+    [Fact]
+    public void Complete_MalformedToolUseExhausted_FailsAsIncomplete()
+    {
+        var summary = StreamSamples.Run(Agent, "malformed-tool-use", exitCode: 1);
+
+        Assert.True(summary.Failed);
+        Assert.Equal(
+            "Claude Code stopped mid-work, the run is incomplete: The model's tool call could not be parsed (retry also failed). (terminal_reason malformed_tool_use_exhausted)",
+            summary.FailureReason);
+        Assert.Equal(4800, summary.InputTokens);
+        Assert.Equal(320, summary.OutputTokens);
     }
 
     [Fact]
@@ -57,7 +71,7 @@ public class ClaudeCodeStreamTests
         var summary = StreamSamples.Run(Agent, lines, exitCode: 0);
 
         Assert.True(summary.Failed);
-        Assert.Equal("Claude Code stopped mid-work (stop_reason max_tokens)", summary.FailureReason);
+        Assert.Equal("Claude Code stopped mid-work, the run is incomplete (stop_reason max_tokens)", summary.FailureReason);
     }
 
     [Fact]

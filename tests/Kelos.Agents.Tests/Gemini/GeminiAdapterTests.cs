@@ -27,7 +27,7 @@ public class GeminiAdapterTests
     [Fact]
     public void Prepare_Always_TrustsTheWorkspaceAndWritesApiKeySettings()
     {
-        var environment = new Dictionary<string, string> { ["GOOGLE_GEMINI_BASE_URL"] = "http://127.0.0.1:8931", ["GEMINI_API_KEY"] = "test" };
+        var environment = new Dictionary<string, string> { ["GEMINI_API_KEY"] = "test" };
 
         var launch = adapter.Prepare(RunContexts.Create("gemini", environment: environment));
 
@@ -40,6 +40,25 @@ public class GeminiAdapterTests
               "security": {"auth": {"selectedType": "gemini-api-key"}},
               "privacy": {"usageStatisticsEnabled": false},
               "telemetry": {"enabled": false}
+            }
+            """,
+            RunContexts.FileContent(launch, SettingsPath));
+    }
+
+    [Fact]
+    public void Prepare_GatewayBaseUrl_OneAttemptPerModelCall()
+    {
+        var environment = new Dictionary<string, string> { ["GOOGLE_GEMINI_BASE_URL"] = "http://127.0.0.1:8931", ["GEMINI_API_KEY"] = "test" };
+
+        var launch = adapter.Prepare(RunContexts.Create("gemini", environment: environment));
+
+        JsonAssert.Equivalent(
+            """
+            {
+              "security": {"auth": {"selectedType": "gemini-api-key"}},
+              "privacy": {"usageStatisticsEnabled": false},
+              "telemetry": {"enabled": false},
+              "general": {"maxAttempts": 1}
             }
             """,
             RunContexts.FileContent(launch, SettingsPath));

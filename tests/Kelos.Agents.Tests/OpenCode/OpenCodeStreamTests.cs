@@ -23,7 +23,7 @@ public class OpenCodeStreamTests
         var summary = StreamSamples.Run(Agent, "error", exitCode: 1);
 
         Assert.True(summary.Failed);
-        Assert.Equal("OpenCode error: invalid x-api-key", summary.FailureReason);
+        Assert.Equal("OpenCode error: invalid x-api-key (HTTP 401)", summary.FailureReason);
         Assert.Null(summary.FinalAnswer);
         Assert.Null(summary.InputTokens);
         Assert.Null(summary.CostUsd);
@@ -59,6 +59,6 @@ public class OpenCodeStreamTests
     {
         var entries = StreamSamples.Format(Agent, "error");
 
-        Assert.Equal([new(AgentLogKind.Error, "invalid x-api-key")], entries);
+        Assert.Equal([new(AgentLogKind.Error, "invalid x-api-key (HTTP 401)")], entries);
     }
 }
