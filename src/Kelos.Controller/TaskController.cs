@@ -30,6 +30,7 @@ public sealed class TaskController(
     private const string CrashMessage = "Kelos was restarted while this Task was running (the process running it ended); its work was not captured. Run it again to retry";
 
     private readonly ConcurrentDictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
+    private readonly TaskFinalizer _finalizer = new(store, runtime);
     private TaskCompletionSource _wake = NewWake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,7 +78,7 @@ public sealed class TaskController(
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         var tasks = store.List<KelosTask>();
-        foreach (var task in tasks.Where(t => t.Status?.Phase == TaskPhase.Running))
+        foreach (var task in tasks.Where(t => t.Status?.Phase == TaskPhase.Running && !TaskFinalizer.IsDeleting(t)))
         {
             if (runtime.SurvivesRestart)
             {
@@ -127,6 +128,12 @@ public sealed class TaskController(
 
         foreach (var task in tasks)
         {
+            if (TaskFinalizer.IsDeleting(task))
+            {
+                await ReleaseAsync(task);
+                continue;
+            }
+
             if (task.Status?.Phase is null)
             {
                 await AcceptAsync(task, cancellationToken);
@@ -151,6 +158,29 @@ public sealed class TaskController(
         }
     }
 
+    /// <summary>
+    /// A deleted Task waiting for the cleanup finalizer: its run is stopped first (the runtime deletes its Job, and
+    /// nothing is written back); once stopped, what it made is removed and the finalizer taken off. The branch lock it
+    /// held goes with the run, so the next Task waiting for the branch starts in the next pass.
+    /// </summary>
+    private async Task ReleaseAsync(KelosTask task)
+    {
+        if (_active.TryGetValue(task.Name, out var run))
+        {
+            if (!run.Deleted)
+            {
+                logger.LogInformation("Task {TaskName} was deleted while running; stopping it", task.Name);
+                run.Deleted = true;
+                await run.Stop.CancelAsync();
+            }
+
+            return;
+        }
+
+        _finalizer.Finish(task.Name, task.Metadata.Uid);
+        logger.LogInformation("Task {TaskName} deleted: cleaned up what it made", task.Name);
+    }
+
     /// <summary>The Tasks this controller decides for (all, or one Task and its dependencies), plus every finished one.</summary>
     private IReadOnlyList<KelosTask> InScope(IReadOnlyList<KelosTask> tasks)
     {
@@ -173,6 +203,7 @@ public sealed class TaskController(
             }
 
             t.Status = new KelosTaskStatus { Phase = TaskPhase.Pending, Message = "Accepted" };
+            _finalizer.Add(t);
             return true;
         });
         if (accepted is not null)

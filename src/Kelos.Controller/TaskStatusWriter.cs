@@ -8,13 +8,14 @@ namespace Kelos.Controller;
 
 /// <summary>
 /// The one writer of Task status: every transition is stored first, then published on the bus for the
-/// reporter, pipelines and metrics. A write that would change nothing is skipped (no churn, no duplicate events).
+/// reporter, pipelines and metrics, and recorded by the mode's <see cref="ITaskEventRecorder"/> when it has one
+/// (Kubernetes Events in cluster mode). A write that would change nothing is skipped (no churn, no duplicate events).
 /// </summary>
-public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvider time)
+public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvider time, ITaskEventRecorder? events = null)
 {
     public async Task WaitingAsync(string name, string message, CancellationToken cancellationToken)
     {
-        if (Transition(name, TaskPhase.Waiting, message, status => { }))
+        if (await TransitionAsync(name, TaskPhase.Waiting, message, status => { }, cancellationToken))
         {
             await bus.Publish(new TaskWaiting(name, message, time.GetUtcNow()), cancellationToken);
         }
@@ -23,7 +24,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
     public async Task RunningAsync(KelosTask task, CancellationToken cancellationToken)
     {
         var agent = task.Spec.Image is { } image ? $"{Path.GetFileName(image)}, a custom {task.Spec.Type} agent" : task.Spec.Type + (task.Spec.Model is { } model ? $", model {model}" : "");
-        if (Transition(task.Name, TaskPhase.Running, $"The agent is running ({agent})", status => status.StartTime = time.GetUtcNow()))
+        if (await TransitionAsync(task.Name, TaskPhase.Running, $"The agent is running ({agent})", status => status.StartTime = time.GetUtcNow(), cancellationToken))
         {
             await bus.Publish(new TaskStarted(task.Name, task.Spec.Type ?? "", task.Spec.Model, TaskBranch.Of(task), time.GetUtcNow()), cancellationToken);
         }
@@ -31,7 +32,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
 
     public async Task FailedAsync(string name, string message, CancellationToken cancellationToken, TaskRunResult? result = null, string? uid = null)
     {
-        if (Transition(name, TaskPhase.Failed, message, status => Finish(status, result), uid))
+        if (await TransitionAsync(name, TaskPhase.Failed, message, status => Finish(status, result), cancellationToken, uid))
         {
             await bus.Publish(new TaskFailed(name, message, time.GetUtcNow()), cancellationToken);
         }
@@ -39,7 +40,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
 
     public async Task CancelledAsync(string name, string by, CancellationToken cancellationToken, string? uid = null)
     {
-        if (Transition(name, TaskPhase.Cancelled, $"Cancelled by {by}", status => { Finish(status, null); status.CancelledBy = by; }, uid))
+        if (await TransitionAsync(name, TaskPhase.Cancelled, $"Cancelled by {by}", status => { Finish(status, null); status.CancelledBy = by; }, cancellationToken, uid))
         {
             await bus.Publish(new TaskCancelled(name, by, time.GetUtcNow()), cancellationToken);
         }
@@ -48,7 +49,7 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
     public async Task SucceededAsync(string name, TaskRunResult result, CancellationToken cancellationToken, string? uid = null)
     {
         KelosTaskStatus? stored = null;
-        if (Transition(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }, uid))
+        if (await TransitionAsync(name, TaskPhase.Succeeded, result.Message, status => { Finish(status, result); stored = status; }, cancellationToken, uid))
         {
             var usage = stored?.Usage;
             await bus.Publish(
@@ -83,13 +84,13 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
     }
 
     /// <summary>
-    /// Moves the Task to <paramref name="phase"/> unless it already ended. With <paramref name="uid"/>, only that
-    /// Task: a run never writes onto a new Task that took the name of the one it ran for.
+    /// Moves the Task to <paramref name="phase"/> unless it already ended, and records the transition. With
+    /// <paramref name="uid"/>, only that Task: a run never writes onto a new Task that took the name of the one it ran for.
     /// </summary>
-    private bool Transition(string name, string phase, string message, Action<KelosTaskStatus> change, string? uid = null)
+    private async Task<bool> TransitionAsync(string name, string phase, string message, Action<KelosTaskStatus> change, CancellationToken cancellationToken, string? uid = null)
     {
         var changed = false;
-        store.Update<KelosTask>(name, task =>
+        var stored = store.Update<KelosTask>(name, task =>
         {
             if (uid is not null && task.Metadata.Uid != uid)
             {
@@ -108,6 +109,11 @@ public sealed class TaskStatusWriter(IResourceStore store, IBus bus, TimeProvide
             changed = true;
             return true;
         });
+        if (changed && stored is not null && events is not null)
+        {
+            await events.RecordAsync(stored, phase, message, cancellationToken);
+        }
+
         return changed;
     }
 }

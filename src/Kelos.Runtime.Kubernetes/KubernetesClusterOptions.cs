@@ -1,4 +1,5 @@
 using k8s;
+using Kelos.Runtime.Kubernetes.Tokens;
 
 namespace Kelos.Runtime.Kubernetes;
 
@@ -21,6 +22,9 @@ public sealed class KubernetesClusterOptions
 
     /// <summary>The images the agent pods run.</summary>
     public AgentImages Images { get; set; } = new();
+
+    /// <summary>When a running Task's GitHub App token is minted again (default: 45 min after minting, retries every minute).</summary>
+    public TokenRefreshSchedule TokenRefresh { get; set; } = TokenRefreshSchedule.Default;
 
     internal KubernetesClientConfiguration ResolveClientConfiguration() =>
         ClientConfiguration

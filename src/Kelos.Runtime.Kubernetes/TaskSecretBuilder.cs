@@ -18,8 +18,10 @@ public static class TaskSecretBuilder
     public static string NameFor(KelosTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return $"{task.Name}-github-token";
+        return NameFor(task.Name);
     }
+
+    public static string NameFor(string taskName) => $"{taskName}-github-token";
 
     /// <summary>The skeleton, or null when the pod needs no per-Task Secret.</summary>
     public static V1Secret? Build(TaskJobInput input)

@@ -93,6 +93,20 @@ public class RunPlannerTests
     }
 
     [Fact]
+    public void Plan_DeletedTask_NeverStartsAndHoldsItsBranchOnlyWhileItsRunStops()
+    {
+        var deleted = Task("deleted", 1, TaskPhase.Running, workspace: "ws", branch: "feature");
+        deleted.Metadata.DeletionTimestamp = DateTime.UtcNow;
+        var tasks = new[] { deleted, Task("next", 2, workspace: "ws", branch: "feature") };
+
+        var whileStopping = RunPlanner.Plan(tasks, new HashSet<string> { "deleted" }, 4);
+        var afterwards = RunPlanner.Plan(tasks, NoneRunning, 4);
+
+        Assert.Equal([new TaskDecision("next", TaskAction.Wait, "Waiting for branch \"feature\" (locked by deleted)")], whileStopping);
+        Assert.Equal([new TaskDecision("next", TaskAction.Start, "")], afterwards);
+    }
+
+    [Fact]
     public void Plan_TwoReadyTasksOnOneBranch_OlderStartsNewerWaits()
     {
         var tasks = new[] { Task("newer", 5, workspace: "ws", branch: "feature"), Task("older", 2, workspace: "ws", branch: "feature") };

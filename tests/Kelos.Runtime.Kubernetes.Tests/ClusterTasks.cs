@@ -1,3 +1,4 @@
+using k8s;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Kelos.Testing.Kubernetes;
@@ -9,7 +10,7 @@ internal static class ClusterTasks
 {
     public const string Ns = ClusterController.Namespace;
 
-    public static void Create(KubernetesStandIn cluster, string name, string? dependsOn = null, string? workspace = null)
+    public static void Create(KubernetesStandIn cluster, string name, string? dependsOn = null, string? workspace = null, string? branch = null)
     {
         var spec = new JsonObject
         {
@@ -27,6 +28,11 @@ internal static class ClusterTasks
             spec["workspaceRef"] = new JsonObject { ["name"] = workspace };
         }
 
+        if (branch is not null)
+        {
+            spec["branch"] = branch;
+        }
+
         cluster.CreateObject(new JsonObject
         {
             ["apiVersion"] = "kelos.dev/v1alpha1",
@@ -36,13 +42,35 @@ internal static class ClusterTasks
         });
     }
 
-    public static void CreateWorkspace(KubernetesStandIn cluster, string name) => cluster.CreateObject(new JsonObject
+    /// <param name="secretRef">The Secret with the GitHub token or App (see <see cref="CreateSecret"/>), if any.</param>
+    public static void CreateWorkspace(KubernetesStandIn cluster, string name, string? secretRef = null)
     {
-        ["apiVersion"] = "kelos.dev/v1alpha1",
-        ["kind"] = "Workspace",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Ns },
-        ["spec"] = new JsonObject { ["repo"] = "https://github.com/example/app.git", ["ref"] = "main" },
-    });
+        var spec = new JsonObject { ["repo"] = "https://github.com/example/app.git", ["ref"] = "main" };
+        if (secretRef is not null)
+        {
+            spec["secretRef"] = new JsonObject { ["name"] = secretRef };
+        }
+
+        cluster.CreateObject(new JsonObject
+        {
+            ["apiVersion"] = "kelos.dev/v1alpha1",
+            ["kind"] = "Workspace",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Ns },
+            ["spec"] = spec,
+        });
+    }
+
+    public static void CreateSecret(KubernetesStandIn cluster, string name, Dictionary<string, string> values) =>
+        cluster.Create(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new() { Name = name, NamespaceProperty = Ns }, StringData = values });
+
+    /// <summary>Deletes a Task as <c>kubectl delete task</c> does.</summary>
+    public static async Task DeleteAsync(KubernetesStandIn cluster, string name)
+    {
+        using var client = cluster.CreateClient();
+        await client.CustomObjects.DeleteNamespacedCustomObjectAsync("kelos.dev", "v1alpha1", Ns, "tasks", name);
+    }
+
+    public static JsonObject? TaskObject(KubernetesStandIn cluster, string name) => cluster.GetObject("kelos.dev/v1alpha1", "tasks", Ns, name);
 
     public static string? Phase(KubernetesStandIn cluster, string name) =>
         cluster.GetObject("kelos.dev/v1alpha1", "tasks", Ns, name)?["status"]?["phase"]?.GetValue<string>();

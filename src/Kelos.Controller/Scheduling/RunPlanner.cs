@@ -24,7 +24,8 @@ public static class RunPlanner
         var decisions = new List<TaskDecision>();
         foreach (var task in tasks.OrderBy(t => t.Metadata.CreationTimestamp ?? DateTime.MaxValue).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (TaskPhase.IsFinished(task.Status?.Phase) || running.Contains(task.Name))
+            // A deleted Task (waiting for its finalizer) never starts; while its run stops it still holds its branch lock.
+            if (TaskPhase.IsFinished(task.Status?.Phase) || running.Contains(task.Name) || task.Metadata.DeletionTimestamp is not null)
             {
                 continue;
             }

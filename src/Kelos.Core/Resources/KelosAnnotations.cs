@@ -12,6 +12,12 @@ public static class KelosAnnotations
     /// </summary>
     public const string GitHubTokenAccess = "kelos.dev/github-token";
 
+    /// <summary>
+    /// The finalizer the controller puts on the Tasks it takes (cluster mode): a deleted Task stays until the controller
+    /// stopped its agent, removed what it created and released its branch lock.
+    /// </summary>
+    public const string CleanupFinalizer = "kelos.dev/cleanup";
+
     public const string TaskLabel = "kelos.dev/task";
     public const string SpawnerLabel = "kelos.dev/taskspawner";
     public const string ManagedByLabel = "kelos.dev/managed-by";

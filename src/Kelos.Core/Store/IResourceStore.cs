@@ -32,6 +32,13 @@ public interface IResourceStore
 
     bool Delete(string kind, string name);
 
+    /// <summary>
+    /// True when deleting a resource that carries finalizers only marks it (<c>metadata.deletionTimestamp</c>) until
+    /// they are all removed, as the API server does. The controller then puts <see cref="KelosAnnotations.CleanupFinalizer"/>
+    /// on the Tasks it takes, to clean up before a Task goes. False for the state directory, where a delete is final.
+    /// </summary>
+    bool HonoursFinalizers => false;
+
     /// <summary>Returns when <see cref="Generation"/> passes <paramref name="seen"/> or after <paramref name="atMost"/>.</summary>
     Task WaitForChangeAsync(long seen, TimeSpan atMost, CancellationToken cancellationToken);
 }

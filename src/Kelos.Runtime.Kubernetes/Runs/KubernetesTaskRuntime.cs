@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Kelos.Core.Runtime;
 using Kelos.Runtime.Kubernetes.Api;
+using Kelos.Runtime.Kubernetes.Tokens;
 using Microsoft.Extensions.Logging;
 
 namespace Kelos.Runtime.Kubernetes.Runs;
@@ -10,7 +11,8 @@ namespace Kelos.Runtime.Kubernetes.Runs;
 /// Cluster mode's runtime: a Task runs as the Job <see cref="TaskJobBuilder"/> makes, with its per-Task Secret.
 /// Submitting is idempotent (an existing Job of the same Task is adopted, so a restarted controller re-attaches
 /// and never runs the agent twice); the Job and its pod are followed to a <see cref="JobVerdict"/>; results come
-/// from the outputs block at the end of the <c>kelos-agent</c> log. Cancelling deletes the Job with its pods.
+/// from the outputs block at the end of the <c>kelos-agent</c> log. Cancelling deletes the Job with its pods. While
+/// the Job runs, a GitHub App token in the per-Task Secret is minted again before it expires (<see cref="TaskTokenRefresher"/>).
 /// </summary>
 public sealed class KubernetesTaskRuntime : ITaskRuntime
 {
@@ -24,16 +26,19 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
     private readonly TaskSecretWriter _secrets;
     private readonly JobFollower _follower;
     private readonly AgentLogReader _logs;
+    private readonly TaskTokenRefresher _refresher;
 
     public KubernetesTaskRuntime(
-        IKubernetes client, string @namespace, AgentImages images, TimeProvider time, ILogger<KubernetesTaskRuntime> logger, IGitHubTokenIssuer? tokens = null)
+        IKubernetes client, string @namespace, AgentImages images, TimeProvider time, ILogger<KubernetesTaskRuntime> logger, IGitHubTokenIssuer? tokens = null,
+        TokenRefreshSchedule? tokenRefresh = null)
     {
         _client = client;
         _namespace = @namespace;
         _images = images;
         _logger = logger;
         _retry = new ApiRetry(time);
-        _secrets = new TaskSecretWriter(client, _retry, tokens);
+        _secrets = new TaskSecretWriter(client, _retry, tokens, time);
+        _refresher = new TaskTokenRefresher(client, @namespace, _retry, tokens, tokenRefresh ?? TokenRefreshSchedule.Default, time, logger);
         _follower = new JobFollower(client, @namespace, _retry);
         _logs = new AgentLogReader(client, @namespace, _retry);
     }
@@ -64,7 +69,7 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
                 return TaskRunResult.Failure(refusal);
             }
 
-            var verdict = await _follower.FollowAsync(name, following.Token);
+            var verdict = await FollowWithFreshTokenAsync(input, request, following.Token);
             return await ResultAsync(name, verdict, following.Token);
         }
         catch (TaskRunProblem problem)
@@ -75,6 +80,22 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
         {
             await DeleteJobAsync(name);
             return new TaskRunResult(TaskRunOutcome.Cancelled, "Cancelled", [], new Dictionary<string, string>());
+        }
+    }
+
+    /// <summary>Follows the Job to its verdict while the GitHub token is kept fresh; the refresher stops with the run.</summary>
+    private async Task<JobVerdict> FollowWithFreshTokenAsync(TaskJobInput input, TaskRunRequest request, CancellationToken cancellationToken)
+    {
+        using var refreshing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var refresher = input.UsesGitHubToken ? _refresher.KeepFreshAsync(request, refreshing.Token) : Task.CompletedTask;
+        try
+        {
+            return await _follower.FollowAsync(request.Task.Name, cancellationToken);
+        }
+        finally
+        {
+            await refreshing.CancelAsync();
+            await refresher;
         }
     }
 
@@ -154,8 +175,27 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
         return [.. jobs.Items.Select(j => j.Metadata.Name)];
     }
 
-    /// <summary>Nothing to do: the Job, its pods and the per-Task Secret are owned by the Task and go with it.</summary>
-    public void Forget(string taskName)
+    /// <summary>
+    /// Removes what the runtime made for a deleted Task (the cleanup finalizer, or a Job left without its Task): the
+    /// Job with its pods and the per-Task Secret. The owner references would take them too once the Task goes; deleting
+    /// them here stops the agent before the Task's finalizer comes off.
+    /// </summary>
+    public void Forget(string taskName) => Task.Run(async () =>
     {
+        await DeleteJobAsync(taskName);
+        await DeleteSecretAsync(TaskSecretBuilder.NameFor(taskName));
+    }).GetAwaiter().GetResult();
+
+    private async Task DeleteSecretAsync(string name)
+    {
+        try
+        {
+            await _retry.RunAsync(t => _client.CoreV1.DeleteNamespacedSecretAsync(name, _namespace, cancellationToken: t), CancellationToken.None);
+            _logger.LogInformation("Secret {SecretName} deleted", name);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            // The Task had none, or it is gone already.
+        }
     }
 }

@@ -36,6 +36,9 @@ public sealed class KubernetesResourceStore : IResourceStore, IAsyncDisposable
 
     public long Generation => Interlocked.Read(ref _generation);
 
+    /// <summary>The API server keeps a deleted object with finalizers until they are removed.</summary>
+    public bool HonoursFinalizers => true;
+
     /// <summary>How many times the Task watch started over from a fresh list (a 410 Gone, or the first start).</summary>
     public int Relists => _watch.Relists;
 

@@ -153,7 +153,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
                 " pods: get list watch",
                 " pods/log: get",
                 " secrets: get create update patch delete",
-                ",events.k8s.io events: create patch",
+                " events: create",
             ],
             rules);
         Assert.Equal(

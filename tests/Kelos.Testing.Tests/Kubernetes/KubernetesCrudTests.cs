@@ -315,4 +315,23 @@ public sealed class KubernetesCrudTests
         Assert.StartsWith("task-1.", stored.Metadata.Name, StringComparison.Ordinal);
         Assert.Equal("Started", stored.Reason);
     }
+
+    [Fact]
+    public async Task Event_InvolvedObjectInAnotherNamespace_Answers422()
+    {
+        await using var k8s = await KubernetesStandIn.StartAsync();
+        using var client = k8s.CreateClient();
+        var body = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta { Name = "task-1.abc" },
+            InvolvedObject = new V1ObjectReference { ApiVersion = "kelos.dev/v1alpha1", Kind = "Task", Name = "task-1", NamespaceProperty = "elsewhere" },
+            Reason = "Started",
+        };
+
+        var (code, status) = await ApiErrors.RefusedAsync(() => client.CoreV1.CreateNamespacedEventAsync(body, Namespace));
+
+        Assert.Equal((HttpStatusCode)422, code);
+        Assert.Equal("Event \"task-1.abc\" is invalid: involvedObject.namespace: Invalid value: \"elsewhere\": does not match event.namespace", status.Message);
+        Assert.Empty(k8s.List<Corev1Event>());
+    }
 }

@@ -5,8 +5,8 @@ namespace Kelos.Testing.Kubernetes;
 
 /// <summary>
 /// What the API server does to particular kinds on write: Secret <c>stringData</c> folded into <c>data</c>, a new Pod's
-/// status and default restart policy, a new Job's defaults, selector and template labels, and a Job's template being
-/// immutable.
+/// status and default restart policy, a new Job's defaults, selector and template labels, a Job's template being
+/// immutable, and a core Event's namespace matching its <c>involvedObject</c>'s.
 /// </summary>
 internal static class ObjectRules
 {
@@ -34,6 +34,7 @@ internal static class ObjectRules
         }
         else if (type == ResourceTypes.CoreEvents)
         {
+            CheckEventNamespace(obj);
             obj["firstTimestamp"] ??= KubeJson.Time(now);
             obj["lastTimestamp"] ??= KubeJson.Time(now);
             obj["count"] ??= 1;
@@ -59,6 +60,17 @@ internal static class ObjectRules
             {
                 throw KubernetesStatus.Invalid(type, next.Name(), "spec.selector", "Invalid value: field is immutable");
             }
+        }
+    }
+
+    /// <summary>A core Event lives in the namespace of the object it is about (the server's legacy event validation).</summary>
+    private static void CheckEventNamespace(JsonObject obj)
+    {
+        var ns = obj.Metadata().Str("namespace");
+        var involved = obj["involvedObject"].Str("namespace") ?? "";
+        if (involved.Length == 0 ? ns is not ("default" or "") : involved != ns)
+        {
+            throw KubernetesStatus.Invalid(ResourceTypes.CoreEvents, obj.Name(), "involvedObject.namespace", $"Invalid value: \"{involved}\": does not match event.namespace");
         }
     }
 
