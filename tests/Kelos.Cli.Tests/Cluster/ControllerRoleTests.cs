@@ -57,6 +57,10 @@ public sealed class ControllerRoleTests : IAsyncLifetime, IDisposable
         var owner = Assert.Single(job.Metadata.OwnerReferences);
         Assert.Equal(("Task", "fix-readme", (string)task["metadata"]!["uid"]!), (owner.Kind, owner.Name, owner.Uid));
         Assert.Equal("fix-readme", job.Metadata.Labels["kelos.dev/task"]);
+        Assert.Contains("kelos.dev/cleanup", task["metadata"]!["finalizers"]!.AsArray().Select(f => (string?)f));
+        var events = _cluster.List<Corev1Event>(Ns).Where(e => e.InvolvedObject.Name == "fix-readme").ToList();
+        Assert.Contains(events, e => (e.Reason, e.Type, e.InvolvedObject.Kind) == ("Succeeded", "Normal", "Task"));
+        Assert.Contains(events, e => e.Reason == "Started");
         Assert.Equal([User], _cluster.Calls.Select(c => c.User).Distinct());
         Assert.False(string.IsNullOrEmpty(_cluster.Get<V1Lease>(Ns, "kelos-controller")?.Spec.HolderIdentity), "the controller holds the Lease kelos-controller");
         AssertWithinRbac();
@@ -83,6 +87,25 @@ public sealed class ControllerRoleTests : IAsyncLifetime, IDisposable
         await Eventually.True(() => _cluster.Get<V1Job>(Ns, "long-one") is null, "the Job to be deleted", _controller);
         Assert.DoesNotContain(_cluster.List<V1Pod>(Ns), p => p.Metadata.Labels.TryGetValue("job-name", out var job) && job == "long-one");
         Assert.Equal("alice", (string?)_cluster.GetObject("kelos.dev/v1alpha1", "tasks", Ns, "long-one")!["status"]!["cancelledBy"]);
+        AssertWithinRbac();
+    }
+
+    [Fact]
+    public async Task RunningTaskDeletedWithKubectl_FinalizerStopsTheJobThenTheTaskGoes()
+    {
+        _cluster.CreateObject(TaskJson("dropped"));
+        var pod = await PodOfAsync("dropped");
+        _cluster.SetPodRunning(Ns, pod);
+        await Eventually.True(() => Phase("dropped") == "Running", "the Task to be Running", _controller);
+
+        using (var client = _cluster.CreateClient())
+        {
+            await client.CustomObjects.DeleteNamespacedCustomObjectAsync("kelos.dev", "v1alpha1", Ns, "tasks", "dropped");
+        }
+
+        await Eventually.True(() => _cluster.GetObject("kelos.dev/v1alpha1", "tasks", Ns, "dropped") is null, "the Task to be gone", _controller);
+        Assert.Null(_cluster.Get<V1Job>(Ns, "dropped"));
+        Assert.DoesNotContain(_cluster.List<V1Pod>(Ns), p => p.Metadata.Labels.TryGetValue("job-name", out var job) && job == "dropped");
         AssertWithinRbac();
     }
 
