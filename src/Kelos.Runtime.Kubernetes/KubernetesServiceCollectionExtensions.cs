@@ -14,7 +14,8 @@ namespace Kelos.Runtime.Kubernetes;
 public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
-    /// One <see cref="IKubernetes"/>, the store over the custom resources, the Job runtime and the Lease. Losing the
+    /// One <see cref="IKubernetes"/>, the store over the custom resources, the Job runtime, the Tasks' pod logs
+    /// (<see cref="ITaskLogs"/>, for the reporter) and the Lease. Losing the
     /// Lease stops the host (a Deployment restarts it as a follower), so two replicas never both act.
     /// </summary>
     public static IServiceCollection AddKelosKubernetes(this IServiceCollection services, KubernetesClusterOptions options)
@@ -28,6 +29,8 @@ public static class KubernetesServiceCollectionExtensions
         services.AddSingleton<ITaskRuntime>(sp => new KubernetesTaskRuntime(
             sp.GetRequiredService<IKubernetes>(), @namespace, options.Images, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KubernetesTaskRuntime>>(), sp.GetService<IGitHubTokenIssuer>()));
+        services.AddSingleton<ITaskLogs>(sp => new KubernetesTaskLogs(
+            sp.GetRequiredService<IKubernetes>(), @namespace, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KubernetesTaskLogs>>()));
         services.AddSingleton<IControllerLease>(sp => new LeaseControllerLease(
             sp.GetRequiredService<IKubernetes>(), @namespace, options.ResolveIdentity(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeaseControllerLease>>(), () => sp.GetService<IHostApplicationLifetime>()?.StopApplication()));

@@ -127,11 +127,11 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     }
 
     [Fact]
-    public void Reporter_OnlyReadsAndPatchesTasks()
+    public void Reporter_OnlyReadsAndPatchesTasksAndReadsTheirLogs()
     {
         var rules = Rules(deploy.Objects("deploy/base"), "ClusterRole", "kelos-reporter");
 
-        Assert.Equal(["kelos.dev tasks: get list watch patch"], rules);
+        Assert.Equal(["kelos.dev tasks: get list watch patch", " pods: get list", " pods/log: get", " secrets: get"], rules);
     }
 
     [Fact]
