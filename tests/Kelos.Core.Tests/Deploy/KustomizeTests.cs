@@ -19,7 +19,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     {
         Assert.Equal(
             [
-                "deploy/base", "deploy/crds", "deploy/ingress", "deploy/overlays/dev", "deploy/overlays/production",
+                "deploy/base", "deploy/crds", "deploy/ingress", "deploy/install", "deploy/overlays/dev", "deploy/overlays/production",
                 "deploy/rabbitmq", "deploy/secrets", "deploy/spawners", "templates",
             ],
             deploy.Directories);
