@@ -22,6 +22,7 @@ public static class KelosCommandLine
             CancelCommand.Create(console),
             DeleteCommand.Create(console),
             ServeCommand.Create(console),
+            InstallCommand.Create(console),
             GitHubAppCommand.Create(console),
             VersionCommand.Create(console),
         };

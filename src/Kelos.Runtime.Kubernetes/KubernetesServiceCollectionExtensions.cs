@@ -16,9 +16,9 @@ public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
     /// One <see cref="IKubernetes"/>, the store over the custom resources (it honours finalizers, so the controller puts
-    /// its cleanup finalizer on Tasks), the Job runtime (which keeps GitHub App tokens fresh), the Lease, and the
-    /// Kubernetes Events recorder for Task transitions. Losing the Lease stops the host (a Deployment restarts it as a
-    /// follower), so two replicas never both act.
+    /// its cleanup finalizer on Tasks), the Job runtime (which keeps GitHub App tokens fresh), the Lease, the
+    /// Kubernetes Events recorder for Task transitions, and the Tasks' pod logs (<see cref="ITaskLogs"/>, for the
+    /// reporter). Losing the Lease stops the host (a Deployment restarts it as a follower), so two replicas never both act.
     /// </summary>
     public static IServiceCollection AddKelosKubernetes(this IServiceCollection services, KubernetesClusterOptions options)
     {
@@ -34,6 +34,8 @@ public static class KubernetesServiceCollectionExtensions
             sp.GetRequiredService<ILogger<KubernetesTaskRuntime>>(), sp.GetService<IGitHubTokenIssuer>(), options.TokenRefresh));
         services.AddSingleton<ITaskEventRecorder>(sp => new KubernetesTaskEventRecorder(
             sp.GetRequiredService<IKubernetes>(), @namespace, identity, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KubernetesTaskEventRecorder>>()));
+        services.AddSingleton<ITaskLogs>(sp => new KubernetesTaskLogs(
+            sp.GetRequiredService<IKubernetes>(), @namespace, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KubernetesTaskLogs>>()));
         services.AddSingleton<IControllerLease>(sp => new LeaseControllerLease(
             sp.GetRequiredService<IKubernetes>(), @namespace, identity, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LeaseControllerLease>>(), () => sp.GetService<IHostApplicationLifetime>()?.StopApplication()));

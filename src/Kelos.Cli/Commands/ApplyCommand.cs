@@ -5,18 +5,24 @@ using Kelos.Runtime.Local.State;
 
 namespace Kelos.Cli.Commands;
 
-/// <summary><c>kelos apply -f FILE|DIR</c>: create or update resources; all or nothing when a file has errors.</summary>
+/// <summary>
+/// <c>kelos apply -f FILE|DIR [--kubeconfig PATH]</c>: create or update resources, in the state directory or on a cluster;
+/// all or nothing when a file has errors.
+/// </summary>
 public static class ApplyCommand
 {
     public static Command Create(CliConsole console)
     {
         var file = FileOption.Create("File or directory of YAML to apply");
-        var command = new Command("apply", "Create or update resources from YAML (Tasks, Workspaces, AgentConfigs, TaskSpawners, Secrets)") { file };
-        command.SetAction(parse =>
+        var cluster = new ClusterOptions();
+        var command = cluster.AddTo(new Command("apply", "Create or update resources from YAML (Tasks, Workspaces, AgentConfigs, TaskSpawners, Secrets)") { file });
+        command.SetAction(async (parse, _) =>
         {
             var resources = ResourceFiles.Load(parse.GetRequiredValue(file), console);
-            var store = new FileResourceStore(CommonOptions.State(parse), TimeProvider.System);
-            var outcomes = store.Apply(resources);
+            await using var connection = cluster.Connect(parse);
+            var outcomes = connection is null
+                ? new FileResourceStore(CommonOptions.State(parse), TimeProvider.System).Apply(resources)
+                : connection.Run(() => connection.Store.Apply(resources));
             for (var i = 0; i < resources.Count; i++)
             {
                 console.Out.WriteLine($"{Describe(resources[i])} {outcomes[i].ToString().ToLowerInvariant()}");

@@ -4,18 +4,26 @@ using Kelos.Runtime.Local.State;
 
 namespace Kelos.Cli.Commands;
 
-/// <summary><c>kelos cancel TASK</c>: asks the controller to stop a Task; its whole process group is killed.</summary>
+/// <summary>
+/// <c>kelos cancel TASK [--kubeconfig PATH]</c>: asks the controller to stop a Task, by the same annotation on the Task in
+/// both modes (<see cref="TaskCancellation"/>): embedded, its whole process group is killed; on a cluster, the
+/// controller deletes its Job with the pods.
+/// </summary>
 public static class CancelCommand
 {
     public static Command Create(CliConsole console)
     {
         var task = new Argument<string>("task") { Description = "Task name" };
-        var command = new Command("cancel", "Stop a Task that has not finished") { task };
-        command.SetAction(parse =>
+        var cluster = new ClusterOptions();
+        var command = cluster.AddTo(new Command("cancel", "Stop a Task that has not finished") { task });
+        command.SetAction(async (parse, _) =>
         {
-            var state = CommonOptions.State(parse);
             var name = parse.GetRequiredValue(task);
-            var outcome = TaskCancellation.Request(new FileResourceStore(state, TimeProvider.System), name, $"{Environment.UserName} (kelos cancel)");
+            var requestedBy = $"{Environment.UserName} (kelos cancel)";
+            await using var connection = cluster.Connect(parse);
+            var outcome = connection is null
+                ? TaskCancellation.Request(new FileResourceStore(CommonOptions.State(parse), TimeProvider.System), name, requestedBy)
+                : connection.Run(() => TaskCancellation.Request(connection.Store, name, requestedBy));
             switch (outcome)
             {
                 case CancelOutcome.NotFound:

@@ -11,6 +11,7 @@ namespace Kelos.Cli.Commands;
 /// <summary>
 /// <c>kelos get tasks|task NAME|workspaces|agentconfigs|taskspawners [-o table|yaml|json]</c>. JSON and YAML
 /// print whole resources with their status; a list prints as a Kubernetes <c>List</c>. Secrets are never shown.
+/// With <c>--kubeconfig</c> the resources come from that cluster (<see cref="ClusterOptions"/>), printed the same way.
 /// <c>kelos get installations</c> shows where the GitHub App is installed (<see cref="GetInstallations"/>).
 /// </summary>
 public static class GetCommand
@@ -20,8 +21,9 @@ public static class GetCommand
         var kind = new Argument<string>("kind") { Description = "tasks, workspaces, agentconfigs, taskspawners (singular with a NAME) or installations" };
         var name = new Argument<string?>("name") { Arity = ArgumentArity.ZeroOrOne, Description = "One resource by name" };
         var output = OutputFormat.Create();
-        var command = new Command("get", "Show resources") { kind, name, output };
-        command.SetAction(parse =>
+        var cluster = new ClusterOptions();
+        var command = cluster.AddTo(new Command("get", "Show resources") { kind, name, output });
+        command.SetAction(async (parse, _) =>
         {
             if (GetInstallations.Matches(parse.GetRequiredValue(kind)))
             {
@@ -36,8 +38,10 @@ public static class GetCommand
                 throw new CliException($"unknown resource type \"{parse.GetValue(kind)}\"; use tasks, workspaces, agentconfigs or taskspawners");
             }
 
-            var store = new FileResourceStore(CommonOptions.State(parse), TimeProvider.System);
-            var items = List(store, resolved);
+            await using var connection = cluster.Connect(parse);
+            var items = connection is null
+                ? List(new FileResourceStore(CommonOptions.State(parse), TimeProvider.System), resolved)
+                : connection.Run(() => List(connection.Store, resolved));
             if (parse.GetValue(name) is { } wanted)
             {
                 items = items.Where(i => i.Name == wanted).ToList();
@@ -53,7 +57,7 @@ public static class GetCommand
         return command;
     }
 
-    private static List<KelosResource> List(FileResourceStore store, string kind) => kind switch
+    private static List<KelosResource> List(IResourceStore store, string kind) => kind switch
     {
         ResourceKinds.Task => [.. store.List<KelosTask>()],
         ResourceKinds.Workspace => [.. store.List<Workspace>()],

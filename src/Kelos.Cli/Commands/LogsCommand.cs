@@ -9,6 +9,7 @@ namespace Kelos.Cli.Commands;
 /// <summary>
 /// <c>kelos logs TASK [-f]</c>: the agent's stream as readable lines (assistant text, tool calls, results);
 /// <c>--raw</c> for the stream as the agent printed it, <c>--kelos</c> for Kelos's own steps (clone, setup, push).
+/// With <c>--kubeconfig</c>, the Task's pod on that cluster (<see cref="ClusterLogs"/>).
 /// </summary>
 public static class LogsCommand
 {
@@ -20,9 +21,17 @@ public static class LogsCommand
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing until the Task ends" };
         var raw = new Option<bool>("--raw") { Description = "Print the agent's stream unformatted" };
         var kelos = new Option<bool>("--kelos") { Description = "Print Kelos's own log of the run instead" };
-        var command = new Command("logs", "Show what a Task's agent did") { task, follow, raw, kelos };
+        var cluster = new ClusterOptions();
+        var command = cluster.AddTo(new Command("logs", "Show what a Task's agent did") { task, follow, raw, kelos });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            await using var connection = cluster.Connect(parse);
+            if (connection is not null)
+            {
+                return await connection.RunAsync(() => ClusterLogs.PrintAsync(
+                    connection, parse.GetRequiredValue(task), parse.GetValue(follow), parse.GetValue(raw), parse.GetValue(kelos), console, cancellationToken));
+            }
+
             var state = CommonOptions.State(parse);
             var store = new FileResourceStore(state, TimeProvider.System);
             var name = parse.GetRequiredValue(task);

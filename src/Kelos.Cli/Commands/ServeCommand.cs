@@ -85,12 +85,13 @@ public static class ServeCommand
             var roles = Roles(roleName ?? "all");
             var cluster = roles == ServeRoles.Webhook ? null : new KubernetesClusterOptions
             {
-                KubeconfigPath = config,
+                // A kubeconfig named on the command line is read (and its problems reported) as every command reads one.
+                ClientConfiguration = config is null ? null : ClusterOptions.Load(config),
                 Namespace = parse.GetValue(ns),
                 Images = images.Read(parse),
             };
             var settings = new RoleHostSettings(state, roles, cluster, parse.GetValue(maxParallel), parse.GetRequiredValue(urls), RabbitMq.UrlFromEnvironment());
-            await using var host = ClusterConnection.Build(() => RoleHost.Build(settings), config);
+            await using var host = Build(settings);
             await console.Error.WriteLineAsync($"kelos serve: {Describe(roles)}{(cluster is null ? "" : " on the cluster")}, listening on {settings.Urls}");
             await host.RunAsync(cancellationToken);
             return 0;
@@ -121,6 +122,19 @@ public static class ServeCommand
         }
 
         return roles;
+    }
+
+    /// <summary>The role host; without a kubeconfig, no in-cluster account and no ~/.kube/config, one line says so.</summary>
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(RoleHostSettings settings)
+    {
+        try
+        {
+            return RoleHost.Build(settings);
+        }
+        catch (k8s.Exceptions.KubeConfigException e)
+        {
+            throw new CliException($"no cluster: not in a pod, and no kubeconfig ({e.Message}); give --kubeconfig PATH");
+        }
     }
 
     private static string Describe(ServeRoles roles) =>

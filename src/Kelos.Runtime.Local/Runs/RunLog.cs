@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kelos.Core.Text;
 
 namespace Kelos.Runtime.Local.Runs;
 
@@ -8,10 +9,9 @@ namespace Kelos.Runtime.Local.Runs;
 /// </summary>
 public sealed class RunLog : IDisposable
 {
-    private const string Mask = "***";
     private readonly StreamWriter _writer;
     private readonly TimeProvider _time;
-    private readonly List<string> _secrets = [];
+    private readonly SecretMask _mask = new();
     private readonly Queue<string> _tail = new();
     private readonly Lock _gate = new();
 
@@ -21,45 +21,10 @@ public sealed class RunLog : IDisposable
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     }
 
-    /// <summary>
-    /// Never write this value: mask it wherever it appears — as it is, JSON-escaped (agents print stream JSON),
-    /// and each line of a multi-line value (logs are written line by line).
-    /// </summary>
-    public void AddSecret(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
+    /// <summary>Never write this value: masked wherever it appears (see <see cref="SecretMask"/>).</summary>
+    public void AddSecret(string? value) => _mask.Add(value);
 
-        var escaped = System.Text.Json.JsonSerializer.Serialize(value)[1..^1];
-        var forms = new[] { value, escaped }.Concat(value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        lock (_gate)
-        {
-            foreach (var form in forms.Where(f => f.Length >= 8 || f == value.Trim()).Distinct())
-            {
-                if (form.Length >= 4 && !_secrets.Contains(form))
-                {
-                    _secrets.Add(form);
-                }
-            }
-
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
-        }
-    }
-
-    public string Redact(string text)
-    {
-        lock (_gate)
-        {
-            foreach (var secret in _secrets)
-            {
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
-            }
-
-            return text;
-        }
-    }
+    public string Redact(string text) => _mask.Apply(text);
 
     public void Step(string text) => Write("step", text);
 

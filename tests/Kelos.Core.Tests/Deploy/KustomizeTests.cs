@@ -19,7 +19,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     {
         Assert.Equal(
             [
-                "deploy/base", "deploy/crds", "deploy/ingress", "deploy/overlays/dev", "deploy/overlays/production",
+                "deploy/base", "deploy/crds", "deploy/ingress", "deploy/install", "deploy/overlays/dev", "deploy/overlays/production",
                 "deploy/rabbitmq", "deploy/secrets", "deploy/spawners", "templates",
             ],
             deploy.Directories);
@@ -128,11 +128,11 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     }
 
     [Fact]
-    public void Reporter_OnlyReadsAndUpdatesTasks()
+    public void Reporter_OnlyReadsAndUpdatesTasksAndReadsTheirLogs()
     {
         var rules = Rules(deploy.Objects("deploy/base"), "ClusterRole", "kelos-reporter");
 
-        Assert.Equal(["kelos.dev tasks: get list watch update patch"], rules);
+        Assert.Equal(["kelos.dev tasks: get list watch update patch", " pods: get list", " pods/log: get", " secrets: get"], rules);
     }
 
     [Fact]

@@ -148,11 +148,39 @@ public sealed class KubernetesCrudTests
         await using var k8s = await KubernetesStandIn.StartAsync();
         using var http = new HttpClient { BaseAddress = k8s.BaseUrl };
 
-        using var response = await http.GetAsync(new Uri("apis/apps/v1/namespaces/kelos/deployments", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri("apis/apps/v1/namespaces/kelos/daemonsets", UriKind.Relative));
         var status = KubernetesJson.Deserialize<V1Status>(await response.Content.ReadAsStringAsync());
+        using var namespacedCrd = await http.GetAsync(new Uri("apis/apiextensions.k8s.io/v1/namespaces/kelos/customresourcedefinitions", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NotFound", status.Reason);
+        Assert.Equal(HttpStatusCode.NotFound, namespacedCrd.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClusterScoped_CrdAndNamespace_CreatedWithoutNamespaceAndEstablished()
+    {
+        await using var k8s = await KubernetesStandIn.StartAsync();
+        using var client = k8s.CreateClient();
+
+        var crd = await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(new V1CustomResourceDefinition
+        {
+            Metadata = new() { Name = "tasks.kelos.dev", NamespaceProperty = "ignored" },
+            Spec = new()
+            {
+                Group = "kelos.dev",
+                Scope = "Namespaced",
+                Names = new() { Plural = "tasks", Kind = "Task" },
+                Versions = [new() { Name = "v1alpha1", Served = true, Storage = true }],
+            },
+        });
+        var ns = await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new() { Name = "team" } });
+
+        Assert.Null(crd.Metadata.NamespaceProperty);
+        Assert.Contains(crd.Status.Conditions, c => c.Type == "Established" && c.Status == "True");
+        Assert.Equal(["v1alpha1"], crd.Status.StoredVersions);
+        Assert.Equal("Active", ns.Status.Phase);
+        Assert.Equal("tasks.kelos.dev", Assert.Single((await client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items).Metadata.Name);
     }
 
     [Fact]

@@ -39,7 +39,29 @@ internal static class ObjectRules
             obj["lastTimestamp"] ??= KubeJson.Time(now);
             obj["count"] ??= 1;
         }
+        else if (type == ResourceTypes.Namespaces)
+        {
+            obj["status"] = new JsonObject { ["phase"] = "Active" };
+        }
+        else if (type == ResourceTypes.CustomResourceDefinitions)
+        {
+            // The apiextensions controller accepts the names and establishes a new CRD within moments; here at once.
+            obj["status"] = new JsonObject
+            {
+                ["acceptedNames"] = obj["spec"]?["names"]?.DeepClone(),
+                ["conditions"] = new JsonArray(Condition("NamesAccepted", "NoConflicts", now), Condition("Established", "InitialNamesAccepted", now)),
+                ["storedVersions"] = new JsonArray([.. (obj["spec"]?["versions"] as JsonArray ?? []).Where(v => v?["storage"]?.GetValue<bool>() == true).Select(v => JsonValue.Create(v!.Str("name")))]),
+            };
+        }
     }
+
+    private static JsonObject Condition(string type, string reason, DateTimeOffset now) => new()
+    {
+        ["type"] = type,
+        ["status"] = "True",
+        ["reason"] = reason,
+        ["lastTransitionTime"] = KubeJson.Time(now),
+    };
 
     public static void OnUpdate(ResourceType type, JsonObject old, JsonObject next)
     {

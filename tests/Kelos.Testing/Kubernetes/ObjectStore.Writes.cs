@@ -13,6 +13,7 @@ internal sealed partial class ObjectStore
     /// </summary>
     public JsonObject Create(ResourceType type, string ns, JsonObject body)
     {
+        ns = type.Namespaced ? ns : "";
         var obj = body.DeepClone().AsObject();
         CheckTypeAndNamespace(type, ns, obj);
         var metadata = obj.Metadata();
@@ -27,7 +28,7 @@ internal sealed partial class ObjectStore
         }
 
         metadata["name"] = name;
-        metadata["namespace"] = ns;
+        SetNamespace(type, metadata, ns);
         ObjectValidation.CheckMetadata(type, obj);
         var key = new ObjectKey(type, ns, name);
         if (_objects.ContainsKey(key))
@@ -152,7 +153,7 @@ internal sealed partial class ObjectStore
         var metadata = next.Metadata();
         var oldMetadata = old.Metadata();
         metadata["name"] = key.Name;
-        metadata["namespace"] = key.Namespace;
+        SetNamespace(key.Type, metadata, key.Namespace);
         foreach (var serverOwned in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
         {
             metadata.Remove(serverOwned);
@@ -193,6 +194,18 @@ internal sealed partial class ObjectStore
         return next;
     }
 
+    private static void SetNamespace(ResourceType type, JsonObject metadata, string ns)
+    {
+        if (type.Namespaced)
+        {
+            metadata["namespace"] = ns;
+        }
+        else
+        {
+            metadata.Remove("namespace");
+        }
+    }
+
     private static void CheckTypeAndNamespace(ResourceType type, string ns, JsonObject obj)
     {
         if (obj.Str("apiVersion") is { } apiVersion && apiVersion != type.ApiVersion)
@@ -205,7 +218,12 @@ internal sealed partial class ObjectStore
             throw KubernetesStatus.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
         }
 
-        if (obj.Metadata().Str("namespace") is { Length: > 0 } given && given != ns)
+        if (!type.Namespaced)
+        {
+            // The server clears a namespace given for a cluster-scoped object.
+            obj.Metadata().Remove("namespace");
+        }
+        else if (obj.Metadata().Str("namespace") is { Length: > 0 } given && given != ns)
         {
             throw KubernetesStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
         }

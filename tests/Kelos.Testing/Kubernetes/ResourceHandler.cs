@@ -37,9 +37,9 @@ internal sealed class ResourceHandler(KubernetesState state)
                 case "GET":
                     await ApiResponse.WriteAsync(context, 200, Lock(() => ListResponder.List(state.Store, path, context.Request.Query)));
                     return;
-                case "POST" when path.Namespace is not null:
+                case "POST" when path.Namespace is not null || !path.Type.Namespaced:
                     var body = ReadObject(context);
-                    await ApiResponse.WriteAsync(context, 201, Lock(() => state.Store.Create(path.Type, path.Namespace, body)));
+                    await ApiResponse.WriteAsync(context, 201, Lock(() => state.Store.Create(path.Type, path.Namespace ?? "", body)));
                     return;
                 case "DELETE":
                     await ApiResponse.WriteAsync(context, 200, Lock(() => DeleteCollection(path, context)));
@@ -49,7 +49,7 @@ internal sealed class ResourceHandler(KubernetesState state)
             }
         }
 
-        if (path.Namespace is null)
+        if (path.Namespace is null && path.Type.Namespaced)
         {
             throw KubernetesStatus.UnknownPath();
         }

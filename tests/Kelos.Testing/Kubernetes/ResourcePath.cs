@@ -57,9 +57,14 @@ internal sealed record ResourcePath(ResourceType Type, string? Namespace, string
             return null;
         }
 
+        if (!type.Namespaced && ns is not null)
+        {
+            return null;
+        }
+
         return new ResourcePath(type, ns, name, subresource);
     }
 
-    /// <summary>The object's key; only for paths with a namespace and a name.</summary>
-    public ObjectKey Key => new(Type, Namespace!, Name!);
+    /// <summary>The object's key; only for paths with a name (and a namespace, for namespaced kinds). Cluster-scoped objects live in namespace "".</summary>
+    public ObjectKey Key => new(Type, Namespace ?? "", Name!);
 }

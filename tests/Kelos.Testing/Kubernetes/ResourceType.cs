@@ -8,7 +8,8 @@ namespace Kelos.Testing.Kubernetes;
 /// <param name="HasStatus">Whether it has a <c>status</c> subresource: then a normal write keeps the stored status.</param>
 /// <param name="HasGeneration">Whether <c>metadata.generation</c> counts changes outside metadata and status.</param>
 /// <param name="IsCustom">A custom resource: list items keep <c>apiVersion</c>/<c>kind</c>, deletes answer the object.</param>
-internal sealed record ResourceType(string Group, string Version, string Plural, string Kind, bool HasStatus, bool HasGeneration, bool IsCustom)
+/// <param name="Namespaced">False for cluster-scoped kinds (Namespace, CRD, ClusterRole…): served without <c>namespaces/{ns}</c>.</param>
+internal sealed record ResourceType(string Group, string Version, string Plural, string Kind, bool HasStatus, bool HasGeneration, bool IsCustom, bool Namespaced = true)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
