@@ -86,7 +86,8 @@ public static class RenderJobCommand
             AgentAdapters.For(task.Spec.Type!),
             images.For(task),
             images.GitImage,
-            @namespace);
+            @namespace,
+            images.IsBundled(task));
     }
 
     private static AgentImages Images(string[] agentImages, string? gitImage)
