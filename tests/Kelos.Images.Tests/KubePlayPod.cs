@@ -84,7 +84,7 @@ internal sealed class KubePlayPod : IAsyncDisposable
         {
             foreach (var volume in pod.Spec.Volumes.Where(v => v.Secret is not null).ToList())
             {
-                volume.HostPath = new V1HostPathVolumeSource { Path = WriteSecretVolume(directory, volume, secrets), Type = "Directory" };
+                volume.HostPath = new V1HostPathVolumeSource { Path = await WriteSecretVolumeAsync(directory, volume, secrets), Type = "Directory" };
                 volume.Secret = null;
             }
 
@@ -178,7 +178,7 @@ internal sealed class KubePlayPod : IAsyncDisposable
         File.Delete(file);
     }
 
-    private static string WriteSecretVolume(string root, V1Volume volume, Dictionary<string, Dictionary<string, byte[]>> secrets)
+    private static async Task<string> WriteSecretVolumeAsync(string root, V1Volume volume, Dictionary<string, Dictionary<string, byte[]>> secrets)
     {
         var source = volume.Secret;
         var keys = secrets.TryGetValue(source.SecretName, out var found) ? found : throw new InvalidOperationException($"the pod mounts Secret {source.SecretName}, which the test did not give");
@@ -187,22 +187,18 @@ internal sealed class KubePlayPod : IAsyncDisposable
         foreach (var (key, path) in items)
         {
             var file = Path.Combine(directory, path);
-            File.WriteAllBytes(file, keys[key]);
+            await File.WriteAllBytesAsync(file, keys[key]);
             File.SetUnixFileMode(file, (UnixFileMode)(source.DefaultMode ?? 420));
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         }
 
         // fsGroup: the files belong to group 61100, so the containers (UID and GID 61100) read them through the mode.
-        ChangeGroup(directory);
-        return directory;
-    }
-
-    private static void ChangeGroup(string directory)
-    {
-        var chown = CommandRunner.RunAsync("chown", ["-R", $"0:{PodLayout.AgentUid}", directory], directory).GetAwaiter().GetResult();
+        var chown = await CommandRunner.RunAsync("chown", ["-R", $"0:{PodLayout.AgentUid}", directory], directory);
         if (chown.ExitCode != 0)
         {
             throw new InvalidOperationException($"chown of the secret volume failed: {chown}");
         }
+
+        return directory;
     }
 }
