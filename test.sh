@@ -8,6 +8,13 @@ cd "$(dirname "$0")"
 scripts/install-prereqs.sh
 results="$(mktemp -d)"
 
+# The container tests (tests/Kelos.Images.Tests, podman kube play) skip where podman is missing. Where the prerequisites
+# installed it, a skip would hide a broken container run, so they must run: KELOS_REQUIRE_PODMAN turns a skip into a
+# failure (KELOS_PODMAN=0 or KELOS_REQUIRE_PODMAN=0 opts out).
+if [ "${KELOS_PODMAN:-1}" = 1 ] && command -v podman >/dev/null 2>&1; then
+  export KELOS_REQUIRE_PODMAN="${KELOS_REQUIRE_PODMAN:-1}"
+fi
+
 # The broker tests' RabbitMQ: a private broker on loopback (scripts/rabbitmq.sh installs rabbitmq-server when missing),
 # started while the agents install and the solution builds, stopped at the end whatever happens. The tests get its
 # URL and directory; KELOS_REQUIRE_BROKER makes them fail, never skip, if there is none.

@@ -41,6 +41,26 @@ public sealed class AgentImages
         return Overrides.TryGetValue(type, out var image) ? image : Default(type);
     }
 
+    /// <summary>
+    /// True when <paramref name="task"/>'s agent runs in a bundled image: the stock repository of its type
+    /// (<c>{Registry}/kelos-agent-{type}</c>, any tag or digest). Those images carry <c>/usr/bin/tini</c>, so the
+    /// container's command runs the entrypoint under it (agent-interface.md); any other image is run directly.
+    /// </summary>
+    public bool IsBundled(KelosTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return Repository(For(task)) == $"{Registry}/kelos-agent-{task.Spec.Type}";
+    }
+
+    /// <summary>The image reference without its digest and tag.</summary>
+    private static string Repository(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var name = at < 0 ? image : image[..at];
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? name[..colon] : name;
+    }
+
     private static string KelosVersion()
     {
         var version = typeof(AgentImages).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "latest";

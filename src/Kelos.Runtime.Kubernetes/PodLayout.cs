@@ -12,6 +12,16 @@ public static class PodLayout
     public const string AgentContainer = "kelos-agent";
     public const string Entrypoint = "/kelos_entrypoint.sh";
 
+    /// <summary>Where the bundled agent images keep tini (Debian's package), the agent container's PID 1 in them.</summary>
+    public const string Tini = "/usr/bin/tini";
+
+    /// <summary>
+    /// The home of UID 61100 in the bundled images and the agent's <c>HOME</c> in the pod: an emptyDir is mounted here,
+    /// so every run starts with a fresh home (agents write state there), and images install their CLIs outside it
+    /// (e.g. <c>/usr/local</c>). The Dockerfiles in <c>deploy/images</c> use this path (a test holds them to it).
+    /// </summary>
+    public const string HomeDir = "/home/agent";
+
     public const string GitCloneContainer = "git-clone";
     public const string RemoteSetupContainer = "remote-setup";
     public const string BranchSetupContainer = "branch-setup";
@@ -22,12 +32,8 @@ public static class PodLayout
     public const string WorkspaceDir = "/workspace";
     public const string RepoDir = "/workspace/repo";
 
-    /// <summary>
-    /// An emptyDir mounted as <c>HOME</c>: every run starts with a fresh home (agents write state there), and the
-    /// image's own home is hidden, so images install their CLIs outside it (e.g. <c>/usr/local</c>).
-    /// </summary>
+    /// <summary>The emptyDir mounted at <see cref="HomeDir"/>.</summary>
     public const string HomeVolume = "kelos-home";
-    public const string HomeDir = "/home/agent";
 
     /// <summary>The per-Task Secret mounted as files; git's credential helper reads the token from it on every call.</summary>
     public const string GitHubTokenVolume = "kelos-github-token";

@@ -7,9 +7,9 @@ namespace Kelos.Runtime.Kubernetes;
 /// <summary>
 /// Turns a Task into the Job that runs it (agent-interface.md): named after the Task and owned by it, one pod that
 /// is never retried (<c>backoffLimit: 0</c>; a retry would run the agent twice), init containers that clone and
-/// prepare the workspace, then <c>kelos-agent</c> running <c>/kelos_entrypoint.sh PROMPT</c> with the interface's
-/// environment, all under the restricted security profile, with the Task's <c>podOverrides</c> applied. Pure: no
-/// I/O, the same input gives the same Job.
+/// prepare the workspace, then <c>kelos-agent</c> running <c>/kelos_entrypoint.sh PROMPT</c> (under tini in the
+/// bundled images) with the interface's environment, all under the restricted security profile, with the Task's
+/// <c>podOverrides</c> applied. Pure: no I/O, the same input gives the same Job.
 /// </summary>
 /// <remarks>
 /// The Job has no <c>ttlSecondsAfterFinished</c> of its own: the Task's TTL deletes the Task, and the Job and its
@@ -103,7 +103,8 @@ public static class TaskJobBuilder
         {
             Name = PodLayout.AgentContainer,
             Image = input.Image,
-            Command = [PodLayout.Entrypoint],
+            // Bundled images run the entrypoint under tini, as their own ENTRYPOINT does; a custom image is run directly.
+            Command = input.BundledImage ? [PodLayout.Tini, "-g", "--", PodLayout.Entrypoint] : [PodLayout.Entrypoint],
             Args = [input.Prompt],
             WorkingDir = input.Workspace is null ? PodLayout.WorkspaceDir : PodLayout.RepoDir,
             Env = AgentContainerEnvironment.Reserved(input),

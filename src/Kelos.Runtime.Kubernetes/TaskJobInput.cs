@@ -13,6 +13,10 @@ namespace Kelos.Runtime.Kubernetes;
 /// <param name="Image">The agent image (see <see cref="AgentImages.For"/>).</param>
 /// <param name="GitImage">The image of the init containers (see <see cref="AgentImages.GitImage"/>).</param>
 /// <param name="Namespace">The namespace of the Task, the Job and the Secrets.</param>
+/// <param name="BundledImage">
+/// The agent image is one of Kelos's own (see <see cref="AgentImages.IsBundled"/>): the entrypoint then runs under
+/// its <c>tini</c>, which reaps the agent's orphaned children and passes signals to the whole process group.
+/// </param>
 public sealed record TaskJobInput(
     KelosTask Task,
     string Prompt,
@@ -21,7 +25,8 @@ public sealed record TaskJobInput(
     IAgentAdapter Adapter,
     string Image,
     string GitImage,
-    string Namespace)
+    string Namespace,
+    bool BundledImage = false)
 {
     /// <summary>The input for a resolved run request, with the images from <paramref name="images"/>.</summary>
     public static TaskJobInput From(TaskRunRequest request, AgentImages images, string @namespace)
@@ -36,7 +41,8 @@ public sealed record TaskJobInput(
             AgentAdapters.For(request.Task.Spec.Type ?? ""),
             images.For(request.Task),
             images.GitImage,
-            @namespace);
+            @namespace,
+            images.IsBundled(request.Task));
     }
 
     /// <summary>The branch the agent works on (<c>kelos/&lt;task&gt;</c> unless the Task names one).</summary>

@@ -66,7 +66,7 @@ public sealed class RenderJobCommandTests : IDisposable
         Assert.Equal(["git-clone", "branch-setup"], pod.InitContainers.Select(c => c.Name));
         var agent = Assert.Single(pod.Containers);
         Assert.Equal("kelos-agent", agent.Name);
-        Assert.Equal(["/kelos_entrypoint.sh"], agent.Command);
+        Assert.Equal(["/usr/bin/tini", "-g", "--", "/kelos_entrypoint.sh"], agent.Command);
         Assert.Equal(["Fix the failing parser test"], agent.Args);
         Assert.Equal("Run the tests before you commit.", agent.Env.Single(e => e.Name == "KELOS_AGENTS_MD").Value);
         Assert.Equal("fix/parser", agent.Env.Single(e => e.Name == "KELOS_BRANCH").Value);
@@ -78,6 +78,20 @@ public sealed class RenderJobCommandTests : IDisposable
             Assert.True(c.SecurityContext.RunAsNonRoot);
             Assert.Equal(["ALL"], c.SecurityContext.Capabilities.Drop);
         });
+    }
+
+    [Fact]
+    public async Task RenderJob_AgentImageOverride_RunsTheEntrypointWithoutTini()
+    {
+        var task = _kelos.Write("task.yaml", TaskYaml);
+        var context = _kelos.Write("context.yaml", ContextYaml);
+
+        var result = await _kelos.RunAsync("render", "job", "-f", task, "-f", context, "--agent-image", "codex=registry.example.com/my-codex:1");
+
+        Assert.Equal(0, result.ExitCode);
+        var agent = Assert.IsType<V1Job>(KubernetesYaml.LoadAllFromString(result.StandardOutput)[1]).Spec.Template.Spec.Containers.Single();
+        Assert.Equal("registry.example.com/my-codex:1", agent.Image);
+        Assert.Equal(["/kelos_entrypoint.sh"], agent.Command);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kelos.Agents;
+using Kelos.Runtime.Kubernetes;
 using Kelos.Testing;
 
 namespace Kelos.Images.Tests;
@@ -32,18 +33,19 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(AgentTypes))]
-    public void AgentDockerfile_RunsTheSharedEntrypointAsUser61100UnderTini(string agentType)
+    public void AgentDockerfile_RunsTheSharedEntrypointAsUser61100UnderTiniWithThePodsHome(string agentType)
     {
         var text = File.ReadAllText(Path.Combine(ImageLayout.ImagesDirectory, agentType, "Dockerfile"));
 
         Assert.Contains("COPY common/ /kelos/", text, StringComparison.Ordinal);
         Assert.Contains($"COPY {agentType}/agent.sh /kelos/agent.sh", text, StringComparison.Ordinal);
         Assert.Contains("ln -s /kelos/kelos_entrypoint.sh /kelos_entrypoint.sh", text, StringComparison.Ordinal);
-        Assert.Contains("useradd --uid 61100 --gid 61100 --home-dir /home/kelos", text, StringComparison.Ordinal);
+        Assert.Contains($"useradd --uid 61100 --gid 61100 --home-dir {PodLayout.HomeDir}", text, StringComparison.Ordinal);
         Assert.Contains("USER 61100:61100", text, StringComparison.Ordinal);
-        Assert.Contains("PATH=/home/kelos/.local/bin:$PATH", text, StringComparison.Ordinal);
+        Assert.Contains($"ENV HOME={PodLayout.HomeDir}", text, StringComparison.Ordinal);
+        Assert.Contains($"PATH={PodLayout.HomeDir}/.local/bin:$PATH", text, StringComparison.Ordinal);
         Assert.Contains($"KELOS_AGENT_TYPE={agentType}", text, StringComparison.Ordinal);
-        Assert.EndsWith("ENTRYPOINT [\"/usr/bin/tini\", \"-g\", \"--\", \"/kelos_entrypoint.sh\"]", text.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith($"ENTRYPOINT [\"{PodLayout.Tini}\", \"-g\", \"--\", \"{PodLayout.Entrypoint}\"]", text.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

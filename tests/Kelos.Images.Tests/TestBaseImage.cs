@@ -5,7 +5,7 @@ namespace Kelos.Images.Tests;
 /// <summary>
 /// A Debian bookworm base image built without a registry (none is reachable here): <c>debootstrap
 /// --variant=minbase --include=git,tini,ca-certificates</c> into a directory, then <c>podman import</c>. It stands in
-/// for <c>node:20-bookworm-slim</c>; the test copies this machine's <c>node</c> into the image built on it.
+/// for <c>node:20-bookworm-slim</c> under <see cref="TestImages"/>, which add this machine's <c>node</c> and npm.
 /// Built once and kept as <see cref="Name"/> (about 40 s on two busy cores); later runs reuse it.
 /// </summary>
 internal static class TestBaseImage

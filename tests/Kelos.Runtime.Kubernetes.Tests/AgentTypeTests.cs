@@ -53,4 +53,21 @@ public sealed class AgentTypeTests
         Assert.Equal("mirror.example.com/codex:7", images.For(Input(Task("codex")).Task));
         Assert.Equal("ghcr.io/kelos-dev/kelos-agent-gemini:v0.1.0", images.For(Input(Task("gemini")).Task));
     }
+
+    [Fact]
+    public void AgentImages_StockRepositoryAnyTagOrDigest_IsBundled()
+    {
+        var images = new AgentImages { Overrides = new Dictionary<string, string> { ["codex"] = "mirror.example.com/kelos-dev/kelos-agent-codex:7" } };
+        var gemini = Input(Task("gemini")).Task;
+        var pinned = Input(Task("claude-code")).Task;
+        pinned.Spec.Image = "ghcr.io/kelos-dev/kelos-agent-claude-code@sha256:abc";
+        var custom = Input(Task("claude-code")).Task;
+        custom.Spec.Image = "ghcr.io/kelos-dev/kelos-agent-claude-code-custom:1";
+
+        Assert.True(images.IsBundled(gemini));
+        Assert.True(images.IsBundled(pinned));
+        Assert.False(images.IsBundled(custom));
+        Assert.False(images.IsBundled(Input(Task("codex")).Task));
+        Assert.True(new AgentImages { Registry = "mirror.example.com/kelos-dev" }.IsBundled(Input(Task("codex")).Task));
+    }
 }

@@ -97,7 +97,8 @@ internal static class JobFixture
             AgentAdapters.For(task.Spec.Type!),
             new AgentImages().For(task),
             new AgentImages().GitImage,
-            "team-a");
+            "team-a",
+            new AgentImages().IsBundled(task));
     }
 
     public static V1Container Agent(V1Job job) => job.Spec.Template.Spec.Containers.Single(c => c.Name == "kelos-agent");

@@ -14,11 +14,11 @@ public sealed class TaskJobBuilderTests
     }
 
     [Fact]
-    public void Build_Agent_RunsEntrypointWithThePromptAsOnlyArgumentInTheClone()
+    public void Build_Agent_RunsEntrypointUnderTiniWithThePromptAsOnlyArgumentInTheClone()
     {
         var agent = Agent(Build(Task()));
 
-        Assert.Equal(["/kelos_entrypoint.sh"], agent.Command);
+        Assert.Equal(["/usr/bin/tini", "-g", "--", "/kelos_entrypoint.sh"], agent.Command);
         Assert.Equal(["Fix the bug; don't break 'quotes'"], agent.Args);
         Assert.Equal("/workspace/repo", agent.WorkingDir);
         Assert.Equal("ghcr.io/kelos-dev/kelos-agent-claude-code:v0.1.0", agent.Image);
@@ -233,11 +233,12 @@ public sealed class TaskJobBuilderTests
     }
 
     [Fact]
-    public void Build_TaskImage_WinsOverTheStockImage()
+    public void Build_TaskImage_WinsOverTheStockImageAndRunsTheEntrypointDirectly()
     {
         var job = Build(Task(extraSpec: "  image: registry.example.com/my-agent:1"));
 
         Assert.Equal("registry.example.com/my-agent:1", Agent(job).Image);
+        Assert.Equal(["/kelos_entrypoint.sh"], Agent(job).Command);
         Assert.All(job.Spec.Template.Spec.InitContainers, c => Assert.Equal("alpine/git:v2.47.2", c.Image));
     }
 

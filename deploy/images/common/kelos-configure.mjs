@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const env = process.env;
-const home = env.HOME || "/home/kelos";
+const home = env.HOME || "/home/agent";
 const agentType = process.argv[2] ?? env.KELOS_AGENT_TYPE ?? "";
 
 function fail(message) {

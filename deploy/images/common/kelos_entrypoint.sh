@@ -26,7 +26,7 @@ prompt="$1"
 source "$kelos_dir/agent.sh"
 agent_type="${KELOS_AGENT_TYPE:-$KELOS_IMAGE_AGENT}"
 
-export HOME="${HOME:-/home/kelos}"
+export HOME="${HOME:-/home/agent}"
 mkdir -p "$HOME/.local/bin" 2>/dev/null || true
 case ":$PATH:" in
   *":$HOME/.local/bin:"*) ;;

@@ -85,6 +85,7 @@ public static class RenderJobCommand
             AgentAdapters.For(task.Spec.Type!),
             images.For(task),
             images.GitImage,
-            @namespace);
+            @namespace,
+            images.IsBundled(task));
     }
 }
