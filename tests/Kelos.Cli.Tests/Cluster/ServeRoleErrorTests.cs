@@ -9,7 +9,7 @@ public sealed class ServeRoleErrorTests : IDisposable
     {
         { ["--role", "janitor"], [], "janitor" },
         { ["--role", "controller", "--kubeconfig", "/nonexistent/kubeconfig"], [], "/nonexistent/kubeconfig" },
-        { ["--role", "reporter", "--kubeconfig", "/nonexistent/kubeconfig"], new() { ["KELOS_GITHUB_APP_ID"] = null }, "KELOS_GITHUB_APP_ID" },
+        { ["--role", "reporter"], new() { ["KELOS_GITHUB_APP_ID"] = null }, "KELOS_GITHUB_APP_ID" },
         { ["--role", "controller", "--config-dir", "."], [], "--config-dir is for embedded mode" },
         { ["--role", "webhook"], new() { ["KELOS_WEBHOOK_SECRET"] = null, ["KELOS_WEBHOOK_SECRET_FILE"] = null }, "KELOS_WEBHOOK_SECRET" },
     };

@@ -125,7 +125,7 @@ public sealed class SplitRolesTests : IAsyncLifetime, IDisposable
         Assert.Equal(branch, pr.Head);
         Assert.Contains($"#{pr.Number}", body, StringComparison.Ordinal);
         Assert.Single(_github.IssueComments(Repository, _issue), c => c.Author == _github.BotLogin && c.Body.Contains($"kelos:task:{name}", StringComparison.Ordinal));
-        Assert.Equal(["eyes", "rocket"], Reactions(commentId));
+        await Eventually.True(() => Reactions(commentId).SequenceEqual(["eyes", "rocket"]), $"👀 and 🚀 on the request (now: {string.Join(", ", Reactions(commentId))})", Roles);
         // The per-Task token: minted by the controller for this one repository, kept in the Task's own Secret.
         var token = Assert.Single(_github.IssuedTokens, t => t.Repositories is not null);
         Assert.Equal(["widgets"], token.Repositories);
@@ -137,6 +137,31 @@ public sealed class SplitRolesTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, await role.StatusAsync("healthz"));
         }
+    }
+
+    [Fact]
+    public async Task AgentFails_FailedCommentShowsTheLogsLastLinesWithTheTokenMasked()
+    {
+        var commentId = _github.AddIssueComment(Repository, _issue, "alice", "/kelos run fix the typo");
+        Assert.Equal(202, await _hook.DeliverAsync("issue_comment", Guid.NewGuid().ToString(), CommentPayload(commentId, "/kelos run fix the typo")));
+        var task = await Eventually.Get(() => _cluster.ListObjects("kelos.dev/v1alpha1", "tasks", Ns) is { Count: > 0 } tasks ? tasks[0] : null, "a Task in the cluster", Roles);
+        var name = (string)task["metadata"]!["name"]!;
+        var pod = await Eventually.Get(() => _cluster.Get<V1Job>(Ns, name) is not null && _cluster.JobPods(Ns, name) is { Count: > 0 } pods ? pods[0].Metadata.Name : null, "the Task's Job and pod", Roles);
+        var token = System.Text.Encoding.UTF8.GetString(_cluster.Get<V1Secret>(Ns, $"{name}-github-token")!.Data["token"]);
+
+        _cluster.SetPodRunning(Ns, pod);
+        _cluster.SetPodLog(Ns, pod, "kelos-agent", $"cloning\npushing with {token}\nremote: Permission to acme/widgets.git denied\n");
+        _cluster.SetPodFailed(Ns, pod, exitCode: 3);
+        var body = await Eventually.Get(() => TrackingComment(name) is { } b && b.Contains("❌ **Failed**", StringComparison.Ordinal) ? b : null, "the tracking comment to say Failed", Roles);
+
+        Assert.Contains("The agent exited with code 3", body, StringComparison.Ordinal);
+        Assert.Contains("remote: Permission to acme/widgets.git denied", body, StringComparison.Ordinal);
+        Assert.Contains("pushing with", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, string.Join("\n", _github.IssueComments(Repository, _issue).Select(c => c.Body)), StringComparison.Ordinal);
+        // The reaction follows the comment's edit.
+        await Eventually.True(() => Reactions(commentId).SequenceEqual(["eyes", "confused"]), $"👀 and 😕 on the request (now: {string.Join(", ", Reactions(commentId))})", Roles);
+        AssertWithinRbac(ControllerUser, "controller.yaml", "kelos-controller", "kelos-controller-leader-election");
+        AssertWithinRbac(ReporterUser, "reporter.yaml", "kelos-reporter");
     }
 
     private void AssertWithinRbac(string user, string file, params string[] roles)

@@ -132,7 +132,7 @@ public class KustomizeTests(RenderedKustomizations deploy) : IClassFixture<Rende
     {
         var rules = Rules(deploy.Objects("deploy/base"), "ClusterRole", "kelos-reporter");
 
-        Assert.Equal(["kelos.dev tasks: get list watch update patch", " pods: get list", " pods/log: get", " secrets: get"], rules);
+        Assert.Equal(["kelos.dev tasks: get list watch update patch", "kelos.dev workspaces: get", " pods: get list", " pods/log: get", " secrets: get"], rules);
     }
 
     [Fact]
