@@ -249,7 +249,7 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
     [Fact]
     public async Task InstallationCreated_RecordedWithItsRepositories()
     {
-        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("installation", "created.payload.json")))!;
+        var payload = JsonNode.Parse(await File.ReadAllTextAsync(CommentPayloads.Fixture("installation", "created.payload.json")))!;
         payload["installation"]!["id"] = _installation.Id;
 
         var status = await PostAsync("installation", Guid.NewGuid().ToString(), payload);
@@ -295,17 +295,7 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
 
     private async Task<HttpStatusCode> DeliverAsync(string delivery, string sender, long commentId, string body, string secret = Secret)
     {
-        var payload = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("issue_comment", "created.with-installation.payload.json")))!;
-        payload["installation"]!["id"] = _installation.Id;
-        payload["repository"]!["name"] = "widgets";
-        payload["repository"]!["full_name"] = Repository;
-        payload["repository"]!["owner"]!["login"] = "acme";
-        payload["issue"]!["number"] = _issue;
-        payload["comment"]!["id"] = commentId;
-        payload["comment"]!["body"] = body;
-        payload["comment"]!["user"]!["login"] = sender;
-        payload["sender"]!["login"] = sender;
-        payload["sender"]!["type"] = "User";
+        var payload = CommentPayloads.IssueCommentCreated(_installation, Repository, _issue, commentId, body, sender);
         return await PostAsync("issue_comment", delivery, payload, secret);
     }
 
@@ -320,9 +310,6 @@ public sealed class GitHubAppServeTests(Xunit.Abstractions.ITestOutputHelper out
         using var response = await _http.SendAsync(request);
         return response.StatusCode;
     }
-
-    private static string Fixture(string eventName, string file) =>
-        Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", eventName, file);
 
     private async Task<HttpStatusCode?> TryGetAsync(Uri url)
     {

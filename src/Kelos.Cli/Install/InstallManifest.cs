@@ -1,3 +1,4 @@
+using Kelos.Core.Loading.Yaml;
 using System.Text.Json.Nodes;
 
 namespace Kelos.Cli.Install;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Kelos.Core.Loading.Yaml;
 using Kelos.Cli.Tests.Messaging;
 using Kelos.Testing;
 using Kelos.Testing.GitHub;
@@ -49,7 +50,7 @@ public sealed class SplitRolesTests : IAsyncLifetime, IDisposable
         _issue = _github.AddIssue(Repository, "The README has a typo", "alice", "It says 'teh'.");
         foreach (var spawner in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Find(), "deploy", "spawners"), "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
         {
-            foreach (var resource in YamlObjects.ParseFile(spawner))
+            foreach (var resource in ManifestYaml.Parse(File.ReadAllText(spawner)))
             {
                 resource["metadata"]!["namespace"] = Ns;
                 _cluster.CreateObject(resource);
@@ -179,19 +180,6 @@ public sealed class SplitRolesTests : IAsyncLifetime, IDisposable
     private string? TrackingComment(string task) =>
         _github.IssueComments(Repository, _issue).FirstOrDefault(c => c.Author == _github.BotLogin && c.Body.Contains($"kelos:task:{task}", StringComparison.Ordinal))?.Body;
 
-    private JsonNode CommentPayload(long commentId, string body)
-    {
-        var payload = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", "issue_comment", "created.with-installation.payload.json")))!;
-        payload["installation"]!["id"] = _installation.Id;
-        payload["repository"]!["name"] = "widgets";
-        payload["repository"]!["full_name"] = Repository;
-        payload["repository"]!["owner"]!["login"] = "acme";
-        payload["issue"]!["number"] = _issue;
-        payload["comment"]!["id"] = commentId;
-        payload["comment"]!["body"] = body;
-        payload["comment"]!["user"]!["login"] = "alice";
-        payload["sender"]!["login"] = "alice";
-        payload["sender"]!["type"] = "User";
-        return payload;
-    }
+    private JsonNode CommentPayload(long commentId, string body) =>
+        CommentPayloads.IssueCommentCreated(_installation, Repository, _issue, commentId, body, "alice");
 }

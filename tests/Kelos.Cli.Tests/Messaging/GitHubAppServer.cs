@@ -133,17 +133,7 @@ public sealed class GitHubAppServer : IAsyncDisposable
     /// <summary>Delivers <c>issue_comment</c> <c>created</c> for a comment of alice's; returns the status answered (0: none).</summary>
     public Task<int> DeliverCommentAsync(string deliveryId, long commentId, string body, CancellationToken cancellationToken = default)
     {
-        var payload = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "..", "shared", "fixtures", "github-webhooks", "issue_comment", "created.with-installation.payload.json")))!;
-        payload["installation"]!["id"] = Installation.Id;
-        payload["repository"]!["name"] = "widgets";
-        payload["repository"]!["full_name"] = Repository;
-        payload["repository"]!["owner"]!["login"] = "acme";
-        payload["issue"]!["number"] = Issue;
-        payload["comment"]!["id"] = commentId;
-        payload["comment"]!["body"] = body;
-        payload["comment"]!["user"]!["login"] = "alice";
-        payload["sender"]!["login"] = "alice";
-        payload["sender"]!["type"] = "User";
+        var payload = CommentPayloads.IssueCommentCreated(Installation, Repository, Issue, commentId, body, "alice");
         return Hook.DeliverAsync("issue_comment", deliveryId, payload, cancellationToken);
     }
 

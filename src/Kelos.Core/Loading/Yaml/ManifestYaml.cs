@@ -4,14 +4,16 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Kelos.Cli.Install;
+namespace Kelos.Core.Loading.Yaml;
 
 /// <summary>
 /// Multi-document YAML as JSON objects, reading scalars as Kubernetes' YAML reader does: unquoted <c>true</c>, numbers
-/// and <c>null</c> are typed, quoted text is a string.
+/// and <c>null</c> are typed, quoted text is a string. What <c>kelos install</c> applies, and how tests put shipped
+/// manifests into the Kubernetes stand-in or read the CRDs.
 /// </summary>
 public static partial class ManifestYaml
 {
+    /// <summary>Every document that is a mapping, in order.</summary>
     public static IReadOnlyList<JsonObject> Parse(string text)
     {
         var stream = new YamlStream();
