@@ -177,8 +177,16 @@ public sealed class TaskController(
             return;
         }
 
-        _finalizer.Finish(task.Name, task.Metadata.Uid);
-        logger.LogInformation("Task {TaskName} deleted: cleaned up what it made", task.Name);
+        try
+        {
+            _finalizer.Finish(task.Name, task.Metadata.Uid);
+            logger.LogInformation("Task {TaskName} deleted: cleaned up what it made", task.Name);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The other Tasks of this pass are reconciled all the same; the cleanup is tried again in the next pass.
+            logger.LogWarning("Task {TaskName} was deleted but what it made could not be removed yet: {Reason}", task.Name, e.Message);
+        }
     }
 
     /// <summary>The Tasks this controller decides for (all, or one Task and its dependencies), plus every finished one.</summary>
@@ -255,8 +263,9 @@ public sealed class TaskController(
     private async Task StartAsync(string name, CancellationToken cancellationToken, bool reattach = false)
     {
         var task = store.Find<KelosTask>(name);
-        if (task is null)
+        if (task is null || TaskFinalizer.IsDeleting(task))
         {
+            // Deleted since the pass listed it: no Job, no token; the next pass finishes the cleanup.
             return;
         }
 

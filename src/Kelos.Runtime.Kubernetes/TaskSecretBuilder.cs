@@ -15,6 +15,9 @@ public static class TaskSecretBuilder
     public const string TokenKey = "token";
     public const string McpServersKey = "mcp-servers";
 
+    /// <summary>The tokens replaced by refreshes, one per line: never mounted, kept only to mask the log with.</summary>
+    public const string RetiredTokensKey = "retired-tokens";
+
     public static string NameFor(KelosTask task)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
 using Kelos.Core.Runtime;
 using Kelos.Runtime.Kubernetes.Runs;
@@ -44,6 +45,30 @@ public sealed class KubernetesTaskLogsTests : IAsyncLifetime
         var tail = await _logs.TailAsync(new KelosTaskRef("fix", "claude-code"), 10, CancellationToken.None);
 
         Assert.Equal(["Pushing with ***", "plain line with ***"], tail);
+    }
+
+    [Fact]
+    public async Task TailAsync_SecretGivenThroughPodOverridesEnv_Masked()
+    {
+        _cluster.Create(Secret("gateway", "GATEWAY_KEY", "gw-key-0123456789"));
+        _cluster.CreateObject(new JsonObject
+        {
+            ["apiVersion"] = "kelos.dev/v1alpha1",
+            ["kind"] = "Task",
+            ["metadata"] = new JsonObject { ["name"] = "gw", ["namespace"] = Ns },
+            ["spec"] = JsonNode.Parse(
+                """
+                {"type":"claude-code","prompt":"x","credentials":{"type":"none"},
+                 "podOverrides":{"env":[{"name":"GATEWAY_KEY","valueFrom":{"secretKeyRef":{"name":"gateway","key":"GATEWAY_KEY"}}}]}}
+                """),
+        });
+        var pod = CreatePod("gw");
+        _cluster.SetPodRunning(Ns, pod);
+        _cluster.SetPodLog(Ns, pod, "kelos-agent", "calling the gateway with gw-key-0123456789\n");
+
+        var tail = await _logs.TailAsync(new KelosTaskRef("gw", "claude-code"), 10, CancellationToken.None);
+
+        Assert.Equal(["calling the gateway with ***"], tail);
     }
 
     [Fact]

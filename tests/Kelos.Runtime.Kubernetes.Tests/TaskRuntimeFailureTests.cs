@@ -30,15 +30,17 @@ public sealed class TaskRuntimeFailureTests : IAsyncLifetime
     public async Task RunAsync_InitContainerFails_NamesItWithItsLastLogLines()
     {
         CreateWorkspace(_cluster, "app");
+        _cluster.Create(new V1Secret { Metadata = new V1ObjectMeta { Name = "model-key", NamespaceProperty = Ns }, StringData = new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = "sk-ant-secret-value" } });
         var (run, pod) = await StartAsync("clone-fails", workspace: "app");
 
-        _cluster.SetPodLog(Ns, pod, "git-clone", "Cloning into '/workspace/repo'...\nfatal: repository 'https://github.com/example/app.git/' not found\n");
+        _cluster.SetPodLog(Ns, pod, "git-clone", "Cloning into '/workspace/repo'...\nfatal: repository 'https://github.com/example/app.git/' not found (key sk-ant-secret-value)\n");
         _cluster.FailInitContainer(Ns, pod, "git-clone", exitCode: 128);
 
         var result = await run;
         Assert.Equal(TaskRunOutcome.Failed, result.Outcome);
+        // The message reaches the Task's status, an Event and GitHub: its lines are masked as the log is.
         Assert.Equal(
-            "Init container git-clone failed (exit code 128):\nCloning into '/workspace/repo'...\nfatal: repository 'https://github.com/example/app.git/' not found",
+            "Init container git-clone failed (exit code 128):\nCloning into '/workspace/repo'...\nfatal: repository 'https://github.com/example/app.git/' not found (key ***)",
             result.Message);
     }
 

@@ -54,6 +54,12 @@ public sealed class TokenRefreshTests : IAsyncLifetime
         await Eventually.True(() => Token("long") == "ghs_second", "the refreshed token in the Secret");
         Assert.Equal(2, _issuer.Calls);
         Assert.Equal(("example", "app"), _issuer.Repositories[1]);
+        // The agent's environment still holds the first token: its log is masked by both.
+        var pod = await PodOf(_cluster, "long");
+        _cluster.SetPodRunning(Ns, pod);
+        _cluster.SetPodLog(Ns, pod, "kelos-agent", "env says ghs_first\nfile says ghs_second\n");
+        var logs = new KubernetesTaskLogs(_client, Ns, TimeProvider.System, NullLogger<KubernetesTaskLogs>.Instance);
+        Assert.Equal(["env says ***", "file says ***"], await logs.TailAsync(new KelosTaskRef("long", "claude-code"), 10, CancellationToken.None));
         await stop.CancelAsync();
         await run;
     }

@@ -111,7 +111,7 @@ public static class ServeCommand
             return roles;
         }
 
-        if (!GitHubSettings.IsConfigured())
+        if (!GitHubSettings.IsWebhookConfigured())
         {
             roles &= ~ServeRoles.Webhook;
         }

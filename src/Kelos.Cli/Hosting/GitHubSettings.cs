@@ -14,6 +14,11 @@ public static class GitHubSettings
         new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable, GitHubFrontEndServiceCollectionExtensions.AppIdVariable }
             .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
 
+    /// <summary>Whether a webhook secret is configured: what the webhook role needs.</summary>
+    public static bool IsWebhookConfigured() =>
+        new[] { KelosWebhookOptions.SecretVariable, KelosWebhookOptions.SecretFileVariable }
+            .Any(name => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)));
+
     /// <summary>Whether the App itself is configured (its id): what the triggers and the reporter need to call GitHub.</summary>
     public static bool IsAppConfigured() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(GitHubFrontEndServiceCollectionExtensions.AppIdVariable));

@@ -82,12 +82,13 @@ public sealed class KubernetesTaskLogs : ITaskLogs
     public async IAsyncEnumerable<string> AgentLinesAsync(string taskName, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var task = await FindTaskAsync(taskName, cancellationToken) ?? throw new TaskLogException($"task \"{taskName}\" not found");
-        var mask = await _masks.ForAsync(task, cancellationToken);
         while (true)
         {
             var pod = await FindPodAsync(taskName, cancellationToken);
             if (pod is not null && Started(pod, PodLayout.AgentContainer))
             {
+                // Read once the agent runs: its per-Task Secret (the token) exists by then, not before the Job.
+                var mask = await _masks.ForAsync(task, cancellationToken);
                 await foreach (var line in StreamAsync(pod.Metadata.Name, follow, cancellationToken))
                 {
                     yield return mask.Apply(line);

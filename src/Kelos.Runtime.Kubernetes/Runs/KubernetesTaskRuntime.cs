@@ -1,4 +1,6 @@
 using k8s;
+using Kelos.Core.Resources;
+using Kelos.Core.Text;
 using k8s.Models;
 using Kelos.Core.Runtime;
 using Kelos.Runtime.Kubernetes.Api;
@@ -26,6 +28,7 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
     private readonly TaskSecretWriter _secrets;
     private readonly JobFollower _follower;
     private readonly AgentLogReader _logs;
+    private readonly TaskLogMasks _masks;
     private readonly TaskTokenRefresher _refresher;
 
     public KubernetesTaskRuntime(
@@ -41,6 +44,7 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
         _refresher = new TaskTokenRefresher(client, @namespace, _retry, tokens, tokenRefresh ?? TokenRefreshSchedule.Default, time, logger);
         _follower = new JobFollower(client, @namespace, _retry);
         _logs = new AgentLogReader(client, @namespace, _retry);
+        _masks = new TaskLogMasks(client, @namespace, _retry);
     }
 
     public bool SurvivesRestart => true;
@@ -70,7 +74,7 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
             }
 
             var verdict = await FollowWithFreshTokenAsync(input, request, following.Token);
-            return await ResultAsync(name, verdict, following.Token);
+            return await ResultAsync(request.Task, verdict, following.Token);
         }
         catch (TaskRunProblem problem)
         {
@@ -121,8 +125,9 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
         }
     }
 
-    private async Task<TaskRunResult> ResultAsync(string name, JobVerdict verdict, CancellationToken cancellationToken)
+    private async Task<TaskRunResult> ResultAsync(KelosTask task, JobVerdict verdict, CancellationToken cancellationToken)
     {
+        var name = task.Name;
         if (verdict.Stuck)
         {
             await DeleteJobAsync(name);
@@ -135,9 +140,10 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
         if (verdict.Pod is { } failedPod && verdict.LogContainer is { } container)
         {
             var lines = await _logs.TailAsync(failedPod, container, InitLogLines, cancellationToken);
-            if (lines.Count > 0)
+            if (lines.Count > 0 && await MaskOrNullAsync(task, cancellationToken) is { } mask)
             {
-                message += ":\n" + string.Join('\n', lines);
+                // The message goes into the Task's status, an Event and the comment on GitHub: masked like the log.
+                message += ":\n" + string.Join('\n', lines.Select(mask.Apply));
             }
         }
 
@@ -146,6 +152,20 @@ public sealed class KubernetesTaskRuntime : ITaskRuntime
             message,
             outputs?.Outputs ?? [],
             outputs?.Results ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>The mask of the Task's secrets, or null (and no log lines shown) when a Secret cannot be read.</summary>
+    private async Task<SecretMask?> MaskOrNullAsync(KelosTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _masks.ForAsync(task, cancellationToken);
+        }
+        catch (TaskLogException e)
+        {
+            _logger.LogWarning("The last log lines of Task {TaskName} are left out of its message: {Reason}", task.Name, e.Message);
+            return null;
+        }
     }
 
     /// <summary>Deletes the Job and its pods (Background: the API server's default for Jobs would orphan the pods).</summary>

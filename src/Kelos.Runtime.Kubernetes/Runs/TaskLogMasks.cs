@@ -10,9 +10,9 @@ using Kelos.Runtime.Kubernetes.Store;
 namespace Kelos.Runtime.Kubernetes.Runs;
 
 /// <summary>
-/// The secret values a Task's pod can see, to mask in its log: the per-Task Secret (the GitHub token and the values
-/// inside the merged MCP servers JSON), the agent credential Secret (<c>credentials.secretRef</c>) and the Workspace's
-/// Secret. The pod's log is written by the agent, unmasked; this is where cluster mode masks it, by the same rule
+/// The secret values a Task's pod can see, to mask in its log: the per-Task Secret (the GitHub token, every token a
+/// refresh replaced, and the values inside the merged MCP servers JSON), the agent credential Secret
+/// (<c>credentials.secretRef</c>), the Secrets <c>podOverrides.env</c> takes values from, and the Workspace's Secret. The pod's log is written by the agent, unmasked; this is where cluster mode masks it, by the same rule
 /// as embedded mode (<see cref="SecretMask"/>). A Secret that does not exist has nothing to mask; one that cannot be
 /// read fails the read (<see cref="TaskLogException"/>) rather than show the log unmasked.
 /// </summary>
@@ -28,6 +28,8 @@ internal sealed class TaskLogMasks(IKubernetes client, string @namespace, ApiRet
             names.Add(credentials);
         }
 
+        // Secrets handed to the agent through podOverrides.env (a gateway key, say).
+        names.AddRange((task.Spec.PodOverrides?.Env ?? []).Select(e => e.ValueFrom?.SecretKeyRef?.Name).OfType<string>().Where(n => n.Length > 0));
         if (task.Spec.WorkspaceRef?.Name is { Length: > 0 } workspaceName
             && await new ResourceRoutes(client, @namespace, retry).GetAsync(ResourceKinds.Workspace, workspaceName, cancellationToken) is Workspace { Spec.SecretRef.Name: { Length: > 0 } workspaceSecret })
         {

@@ -59,7 +59,7 @@ internal sealed class TaskTokenRefresher(
                 }
 
                 var token = await source.TokenAsync(cancellationToken);
-                await retry.RunAsync(t => client.CoreV1.PatchNamespacedSecretAsync(Patch(token, time.GetUtcNow()), secretName, @namespace, cancellationToken: t), cancellationToken);
+                await retry.RunAsync(t => client.CoreV1.PatchNamespacedSecretAsync(Patch(token, Retired(secret), time.GetUtcNow()), secretName, @namespace, cancellationToken: t), cancellationToken);
                 logger.LogInformation("The GitHub token of Task {TaskName} was refreshed", task);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -83,14 +83,28 @@ internal sealed class TaskTokenRefresher(
         }
     }
 
-    private static V1Patch Patch(string token, DateTimeOffset issued)
+    private static V1Patch Patch(string token, string retired, DateTimeOffset issued)
     {
         var patch = new JsonObject
         {
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [IssuedAtAnnotation] = Text(issued) } },
-            ["data"] = new JsonObject { [TaskSecretBuilder.TokenKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(token)) },
+            ["data"] = new JsonObject
+            {
+                [TaskSecretBuilder.TokenKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(token)),
+                [TaskSecretBuilder.RetiredTokensKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(retired)),
+            },
         };
         return new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
+    }
+
+    /// <summary>
+    /// The tokens this Task had before, the current one included: the agent's environment keeps its first token for
+    /// the whole run, so the log is masked by every token the pod ever saw (the key is not mounted in the pod).
+    /// </summary>
+    private static string Retired(V1Secret secret)
+    {
+        string Value(string key) => secret.Data?.TryGetValue(key, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : "";
+        return string.Join('\n', new[] { Value(TaskSecretBuilder.RetiredTokensKey), Value(TaskSecretBuilder.TokenKey) }.Where(v => v.Length > 0));
     }
 
     private static DateTimeOffset? IssuedAt(V1Secret secret) =>

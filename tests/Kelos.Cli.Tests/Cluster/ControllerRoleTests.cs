@@ -58,9 +58,12 @@ public sealed class ControllerRoleTests : IAsyncLifetime, IDisposable
         Assert.Equal(("Task", "fix-readme", (string)task["metadata"]!["uid"]!), (owner.Kind, owner.Name, owner.Uid));
         Assert.Equal("fix-readme", job.Metadata.Labels["kelos.dev/task"]);
         Assert.Contains("kelos.dev/cleanup", task["metadata"]!["finalizers"]!.AsArray().Select(f => (string?)f));
-        var events = _cluster.List<Corev1Event>(Ns).Where(e => e.InvolvedObject.Name == "fix-readme").ToList();
-        Assert.Contains(events, e => (e.Reason, e.Type, e.InvolvedObject.Kind) == ("Succeeded", "Normal", "Task"));
-        Assert.Contains(events, e => e.Reason == "Started");
+        // The Event follows the status write it reports.
+        await Eventually.True(
+            () => _cluster.List<Corev1Event>(Ns).Any(e => e.InvolvedObject.Name == "fix-readme" && (e.Reason, e.Type, e.InvolvedObject.Kind) == ("Succeeded", "Normal", "Task")),
+            "the Succeeded Event of the Task",
+            _controller);
+        Assert.Contains(_cluster.List<Corev1Event>(Ns), e => e.InvolvedObject.Name == "fix-readme" && e.Reason == "Started");
         Assert.Equal([User], _cluster.Calls.Select(c => c.User).Distinct());
         Assert.False(string.IsNullOrEmpty(_cluster.Get<V1Lease>(Ns, "kelos-controller")?.Spec.HolderIdentity), "the controller holds the Lease kelos-controller");
         AssertWithinRbac();
@@ -105,6 +108,9 @@ public sealed class ControllerRoleTests : IAsyncLifetime, IDisposable
 
         await Eventually.True(() => _cluster.GetObject("kelos.dev/v1alpha1", "tasks", Ns, "dropped") is null, "the Task to be gone", _controller);
         Assert.Null(_cluster.Get<V1Job>(Ns, "dropped"));
+        // The controller stopped the run itself (the finalizer held the Task until then), not the garbage collector.
+        Assert.Contains(_cluster.Calls, c => c.User == User && c.Method == "DELETE" && c.Path.EndsWith("/jobs/dropped", StringComparison.Ordinal));
+        Assert.Contains(_cluster.Calls, c => c.User == User && c.Method == "PUT" && c.Path.EndsWith("/tasks/dropped", StringComparison.Ordinal) && !c.Body.Contains("kelos.dev/cleanup", StringComparison.Ordinal));
         Assert.DoesNotContain(_cluster.List<V1Pod>(Ns), p => p.Metadata.Labels.TryGetValue("job-name", out var job) && job == "dropped");
         AssertWithinRbac();
     }
@@ -117,7 +123,7 @@ public sealed class ControllerRoleTests : IAsyncLifetime, IDisposable
     private void AssertWithinRbac()
     {
         var rbac = RbacRules.FromFiles([Path.Combine(RepositoryRoot.Find(), "deploy", "base", "rbac", "controller.yaml")], "kelos-controller", "kelos-controller-leader-election");
-        var refused = _cluster.Calls.Where(c => c.User == User && !rbac.Allows(c)).Select(c => RbacRules.Describe(c).ToString()).Distinct().ToList();
+        var refused = _cluster.Calls.Where(c => c.User == User && !rbac.Allows(c, Ns)).Select(c => RbacRules.Describe(c).ToString()).Distinct().ToList();
         Assert.True(refused.Count == 0, "calls the controller's RBAC would refuse: " + string.Join("; ", refused));
     }
 

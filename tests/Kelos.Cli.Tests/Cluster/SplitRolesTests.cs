@@ -170,7 +170,7 @@ public sealed class SplitRolesTests : IAsyncLifetime, IDisposable
         var rbac = RbacRules.FromFiles([Path.Combine(RepositoryRoot.Find(), "deploy", "base", "rbac", file)], roles);
         var calls = _cluster.Calls.Where(c => c.User == user).ToList();
         Assert.NotEmpty(calls);
-        var refused = calls.Where(c => !rbac.Allows(c)).Select(c => RbacRules.Describe(c).ToString()).Distinct().ToList();
+        var refused = calls.Where(c => !rbac.Allows(c, Ns)).Select(c => RbacRules.Describe(c).ToString()).Distinct().ToList();
         Assert.True(refused.Count == 0, $"calls {user}'s RBAC would refuse: {string.Join("; ", refused)}");
     }
 

@@ -25,12 +25,12 @@ public sealed class RbacRules
         return rules.Count == 0 ? throw new ArgumentException($"no rules for {string.Join(", ", roleNames)} in the files given") : new RbacRules(rules);
     }
 
-    /// <summary>Whether some rule allows the call.</summary>
-    public bool Allows(KubernetesCall call)
+    /// <summary>Whether some rule, bound (by RoleBindings) in <paramref name="boundNamespace"/> only, allows the call.</summary>
+    public bool Allows(KubernetesCall call, string boundNamespace)
     {
         ArgumentNullException.ThrowIfNull(call);
         var request = Describe(call);
-        return _rules.Any(r =>
+        return request.Namespace == boundNamespace && _rules.Any(r =>
             Has(r.ApiGroups, request.Group)
             && Has(r.Resources, request.Resource)
             && Has(r.Verbs, request.Verb)
@@ -44,8 +44,10 @@ public sealed class RbacRules
         var parts = call.Path.Trim('/').Split('/');
         // /api/v1/... or /apis/{group}/{version}/...
         var (group, rest) = parts[0] == "api" ? ("", parts[2..]) : (parts[1], parts[3..]);
-        if (rest.Length >= 2 && rest[0] == "namespaces")
+        string? ns = null;
+        if (rest.Length >= 3 && rest[0] == "namespaces")
         {
+            ns = rest[1];
             rest = rest[2..];
         }
 
@@ -66,14 +68,18 @@ public sealed class RbacRules
             "DELETE" => name is null ? "deletecollection" : "delete",
             _ => call.Method.ToLowerInvariant(),
         };
-        return new RbacRequest(verb, group, resource, name);
+        return new RbacRequest(verb, group, resource, name, ns);
     }
 
     private static bool Has(IList<string>? list, string value) => list is not null && (list.Contains("*") || list.Contains(value));
 }
 
-/// <summary>A call as RBAC sees it: <c>verb group resource[/subresource] [name]</c>.</summary>
-public sealed record RbacRequest(string Verb, string Group, string Resource, string? Name)
+/// <summary>
+/// A call as RBAC sees it: <c>verb group resource[/subresource] [name]</c>, in <see cref="Namespace"/> (null: cluster
+/// scope, or every namespace). Rules granted by a RoleBinding hold only in the binding's namespace.
+/// </summary>
+public sealed record RbacRequest(string Verb, string Group, string Resource, string? Name, string? Namespace)
 {
-    public override string ToString() => $"{Verb} {(Group.Length == 0 ? "core" : Group)} {Resource}{(Name is null ? "" : " " + Name)}";
+    public override string ToString() =>
+        $"{Verb} {(Group.Length == 0 ? "core" : Group)} {Resource}{(Name is null ? "" : " " + Name)} {(Namespace is null ? "(cluster-wide)" : "in " + Namespace)}";
 }
