@@ -14,14 +14,14 @@ namespace Kelos.Runtime.Kubernetes.Tests;
 public sealed class ClusterModeTests : IAsyncLifetime
 {
     private KubernetesStandIn _cluster = null!;
-    private readonly List<ClusterController> _controllers = [];
+    private readonly ControllerFleet _controllers = new();
 
     public async Task InitializeAsync() => _cluster = await KubernetesStandIn.StartAsync();
 
     [Fact]
     public async Task Task_PodSucceedsWithOutputsBlock_PendingRunningSucceededWithResults()
     {
-        var controller = await StartControllerAsync("one");
+        var controller = await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "fix");
 
         var pod = await PodOf(_cluster, "fix");
@@ -48,17 +48,16 @@ public sealed class ClusterModeTests : IAsyncLifetime
     [Fact]
     public async Task ControllerRestart_WhileRunning_SameJobFollowedToTheEnd()
     {
-        var first = await StartControllerAsync("first");
+        var first = await _controllers.StartAsync(_cluster, "first");
         Create(_cluster, "long");
         var pod = await PodOf(_cluster, "long");
         _cluster.SetPodRunning(Ns, pod);
 
-        _controllers.Remove(first);
-        await first.DisposeAsync();
+        await _controllers.StopAsync(first);
         Assert.Equal(TaskPhase.Running, Phase(_cluster, "long"));
         Assert.NotNull(_cluster.Get<V1Job>(Ns, "long"));
 
-        var second = await StartControllerAsync("second");
+        var second = await _controllers.StartAsync(_cluster, "second");
         _cluster.SetPodLog(Ns, pod, "kelos-agent", LogWithOutputs("kelos/long"));
         _cluster.SetPodSucceeded(Ns, pod);
 
@@ -74,7 +73,7 @@ public sealed class ClusterModeTests : IAsyncLifetime
     [Fact]
     public async Task DependsOn_Chain_SecondJobOnlyAfterFirstSucceeds()
     {
-        await StartControllerAsync("one");
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "plan");
         Create(_cluster, "build", dependsOn: "plan");
 
@@ -93,7 +92,7 @@ public sealed class ClusterModeTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_RunningTask_JobDeletedWithItsPodsAndCancelled()
     {
-        var controller = await StartControllerAsync("one");
+        var controller = await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "stop-me");
         _cluster.SetPodRunning(Ns, await PodOf(_cluster, "stop-me"));
 
@@ -108,19 +107,9 @@ public sealed class ClusterModeTests : IAsyncLifetime
         Assert.True(await controller.Bus.Published.Any<TaskCancelled>(m => m.Context.Message.TaskName == "stop-me" && m.Context.Message.CancelledBy == "bob"));
     }
 
-    private async Task<ClusterController> StartControllerAsync(string identity)
-    {
-        var controller = await ClusterController.StartAsync(_cluster, identity);
-        _controllers.Add(controller);
-        return controller;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var controller in _controllers)
-        {
-            await controller.DisposeAsync();
-        }
+        await _controllers.StopAllAsync();
 
         await _cluster.DisposeAsync();
     }

@@ -16,7 +16,7 @@ public sealed class ClusterQueueTests : IAsyncLifetime
 {
     // The API server's clock: creationTimestamps have whole seconds, so each Task is created a second apart.
     private readonly ManualTimeProvider _apiClock = new();
-    private readonly List<ClusterController> _controllers = [];
+    private readonly ControllerFleet _controllers = new();
     private KubernetesStandIn _cluster = null!;
 
     public async Task InitializeAsync() => _cluster = await KubernetesStandIn.StartAsync(new KubernetesStandInOptions { TimeProvider = _apiClock });
@@ -25,7 +25,7 @@ public sealed class ClusterQueueTests : IAsyncLifetime
     public async Task BranchLock_QueueOrderKeptAcrossAControllerRestart()
     {
         CreateWorkspace(_cluster, "app");
-        var first = await StartControllerAsync("first");
+        var first = await _controllers.StartAsync(_cluster, "first");
         // Created in this order; by name the order would be the reverse, so only the creation order explains the runs.
         foreach (var name in new[] { "zeta-holder", "mu-next", "alpha-last" })
         {
@@ -38,9 +38,8 @@ public sealed class ClusterQueueTests : IAsyncLifetime
         await WaitForPhase(_cluster, "alpha-last", TaskPhase.Waiting);
         Assert.Equal("Waiting for branch \"shared\" (locked by zeta-holder)", (string?)Status(_cluster, "alpha-last")!["message"]);
 
-        _controllers.Remove(first);
-        await first.DisposeAsync();
-        await StartControllerAsync("second");
+        await _controllers.StopAsync(first);
+        await _controllers.StartAsync(_cluster, "second");
         await SucceedAsync(_cluster, "zeta-holder");
 
         await WaitForPhase(_cluster, "zeta-holder", TaskPhase.Succeeded);
@@ -58,7 +57,7 @@ public sealed class ClusterQueueTests : IAsyncLifetime
     public async Task TtlSecondsAfterFinished_FinishedTaskDeletedWithItsJob()
     {
         CreateWorkspace(_cluster, "app");
-        await StartControllerAsync("one");
+        await _controllers.StartAsync(_cluster, "one");
         var task = OnSharedBranch("short-lived");
         task["spec"]!["ttlSecondsAfterFinished"] = 0;
         _cluster.CreateObject(task);
@@ -72,19 +71,9 @@ public sealed class ClusterQueueTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var controller in _controllers)
-        {
-            await controller.DisposeAsync();
-        }
+        await _controllers.StopAllAsync();
 
         await _cluster.DisposeAsync();
-    }
-
-    private async Task<ClusterController> StartControllerAsync(string identity)
-    {
-        var controller = await ClusterController.StartAsync(_cluster, identity);
-        _controllers.Add(controller);
-        return controller;
     }
 
     private static JsonObject OnSharedBranch(string name) => new()

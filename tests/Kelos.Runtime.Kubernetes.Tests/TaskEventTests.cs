@@ -13,14 +13,14 @@ namespace Kelos.Runtime.Kubernetes.Tests;
 public sealed class TaskEventTests : IAsyncLifetime
 {
     private KubernetesStandIn _cluster = null!;
-    private readonly List<ClusterController> _controllers = [];
+    private readonly ControllerFleet _controllers = new();
 
     public async Task InitializeAsync() => _cluster = await KubernetesStandIn.StartAsync();
 
     [Fact]
     public async Task Task_WaitsRunsAndSucceeds_NormalEventsAboutTheTaskFromTheController()
     {
-        await StartControllerAsync();
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "plan");
         Create(_cluster, "build", dependsOn: "plan");
         await WaitForPhase(_cluster, "build", TaskPhase.Waiting);
@@ -50,7 +50,7 @@ public sealed class TaskEventTests : IAsyncLifetime
     [Fact]
     public async Task Task_AgentFails_WarningEventWithTheFailureMessage()
     {
-        await StartControllerAsync();
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "crash");
         var pod = await PodOf(_cluster, "crash");
         _cluster.SetPodRunning(Ns, pod);
@@ -64,7 +64,7 @@ public sealed class TaskEventTests : IAsyncLifetime
     [Fact]
     public async Task Task_Cancelled_CancelledEventSaysByWhom()
     {
-        var controller = await StartControllerAsync();
+        var controller = await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "stop-me");
         await PodOf(_cluster, "stop-me");
 
@@ -101,19 +101,9 @@ public sealed class TaskEventTests : IAsyncLifetime
         return About();
     }
 
-    private async Task<ClusterController> StartControllerAsync()
-    {
-        var controller = await ClusterController.StartAsync(_cluster, "one");
-        _controllers.Add(controller);
-        return controller;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var controller in _controllers)
-        {
-            await controller.DisposeAsync();
-        }
+        await _controllers.StopAllAsync();
 
         await _cluster.DisposeAsync();
     }

@@ -12,7 +12,7 @@ namespace Kelos.Runtime.Kubernetes.Tests;
 public sealed class TaskFinalizerTests : IAsyncLifetime
 {
     private KubernetesStandIn _cluster = null!;
-    private readonly List<ClusterController> _controllers = [];
+    private readonly ControllerFleet _controllers = new();
 
     public async Task InitializeAsync()
     {
@@ -24,7 +24,7 @@ public sealed class TaskFinalizerTests : IAsyncLifetime
     [Fact]
     public async Task Accept_NewTask_CarriesTheCleanupFinalizer()
     {
-        await StartControllerAsync("one");
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "fresh");
 
         await PodOf(_cluster, "fresh");
@@ -35,7 +35,7 @@ public sealed class TaskFinalizerTests : IAsyncLifetime
     [Fact]
     public async Task Delete_RunningTask_JobAndSecretDeletedTaskGoneAndTheTaskWaitingForItsBranchStarts()
     {
-        await StartControllerAsync("one");
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "first", workspace: "app", branch: "fix/shared");
         _cluster.SetPodRunning(Ns, await PodOf(_cluster, "first"));
         Create(_cluster, "second", workspace: "app", branch: "fix/shared");
@@ -58,7 +58,7 @@ public sealed class TaskFinalizerTests : IAsyncLifetime
     [Fact]
     public async Task Delete_FinishedTask_Gone()
     {
-        await StartControllerAsync("one");
+        await _controllers.StartAsync(_cluster, "one");
         Create(_cluster, "done", workspace: "app");
         await SucceedAsync(_cluster, "done");
         await WaitForPhase(_cluster, "done", TaskPhase.Succeeded);
@@ -73,18 +73,17 @@ public sealed class TaskFinalizerTests : IAsyncLifetime
     [Fact]
     public async Task ControllerRestart_BetweenDeleteAndCleanup_NextControllerFinishesIt()
     {
-        var first = await StartControllerAsync("first");
+        var first = await _controllers.StartAsync(_cluster, "first");
         Create(_cluster, "orphaned", workspace: "app");
         _cluster.SetPodRunning(Ns, await PodOf(_cluster, "orphaned"));
-        _controllers.Remove(first);
-        await first.DisposeAsync();
+        await _controllers.StopAsync(first);
 
         await DeleteAsync(_cluster, "orphaned");
         var waiting = TaskObject(_cluster, "orphaned")!;
         Assert.NotNull(waiting["metadata"]!["deletionTimestamp"]);
         Assert.NotNull(_cluster.Get<V1Job>(Ns, "orphaned"));
 
-        await StartControllerAsync("second");
+        await _controllers.StartAsync(_cluster, "second");
 
         await Eventually.True(() => TaskObject(_cluster, "orphaned") is null, "Task orphaned to be gone");
         Assert.Null(_cluster.Get<V1Job>(Ns, "orphaned"));
@@ -93,19 +92,9 @@ public sealed class TaskFinalizerTests : IAsyncLifetime
         Assert.Contains(_cluster.Calls, c => c.Method == "DELETE" && c.Path.EndsWith("/jobs/orphaned", StringComparison.Ordinal) && c.StatusCode == 200);
     }
 
-    private async Task<ClusterController> StartControllerAsync(string identity)
-    {
-        var controller = await ClusterController.StartAsync(_cluster, identity);
-        _controllers.Add(controller);
-        return controller;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var controller in _controllers)
-        {
-            await controller.DisposeAsync();
-        }
+        await _controllers.StopAllAsync();
 
         await _cluster.DisposeAsync();
     }
