@@ -39,13 +39,23 @@ public sealed partial class DockerfileTests
 
         Assert.Contains("COPY common/ /kelos/", text, StringComparison.Ordinal);
         Assert.Contains($"COPY {agentType}/agent.sh /kelos/agent.sh", text, StringComparison.Ordinal);
-        Assert.Contains("ln -s /kelos/kelos_entrypoint.sh /kelos_entrypoint.sh", text, StringComparison.Ordinal);
-        Assert.Contains($"useradd --uid 61100 --gid 61100 --home-dir {PodLayout.HomeDir}", text, StringComparison.Ordinal);
+        Assert.Contains("RUN sh /kelos/setup-image.sh", text, StringComparison.Ordinal);
         Assert.Contains("USER 61100:61100", text, StringComparison.Ordinal);
         Assert.Contains($"ENV HOME={PodLayout.HomeDir}", text, StringComparison.Ordinal);
         Assert.Contains($"PATH={PodLayout.HomeDir}/.local/bin:$PATH", text, StringComparison.Ordinal);
         Assert.Contains($"KELOS_AGENT_TYPE={agentType}", text, StringComparison.Ordinal);
         Assert.EndsWith($"ENTRYPOINT [\"{PodLayout.Tini}\", \"-g\", \"--\", \"{PodLayout.Entrypoint}\"]", text.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedImageSetup_CreatesUser61100WithThePodsHomeAndLinksTheEntrypoint()
+    {
+        var text = File.ReadAllText(Path.Combine(ImageLayout.ImagesDirectory, "common", "setup-image.sh"));
+
+        Assert.Contains("apt-get install -y --no-install-recommends git gh tini ca-certificates", text, StringComparison.Ordinal);
+        Assert.Contains($"useradd --uid 61100 --gid 61100 --home-dir {PodLayout.HomeDir}", text, StringComparison.Ordinal);
+        Assert.Contains($"mkdir -p {PodLayout.HomeDir}/.local/bin /workspace", text, StringComparison.Ordinal);
+        Assert.Contains("ln -s /kelos/kelos_entrypoint.sh /kelos_entrypoint.sh", text, StringComparison.Ordinal);
     }
 
     [Fact]
